@@ -1,0 +1,1 @@
+namespace Netvaerk.Local.Tests;
