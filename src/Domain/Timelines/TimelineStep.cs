@@ -1,0 +1,54 @@
+namespace Netvaerk.Domain.Timelines;
+
+/// <summary>
+/// One step of a timeline. <see cref="Id"/> is stable for the life of the network; <see cref="Version"/> grows
+/// whenever the step's time or content changes, so a host that finishes an outdated version changes nothing.
+/// </summary>
+public sealed record TimelineStep(
+    string Id,
+    StepKind Kind,
+    Audience To,
+    DateTimeOffset Due,
+    int Version,
+    StepStatus Status,
+    StepAnchor Anchor,
+    StepCondition Condition = StepCondition.None,
+    string? MeetingId = null,
+    SurveyKind? Survey = null,
+    string? SurveyStepId = null,
+    int? ReminderNumber = null,
+    StakeholderGroup? Stakeholder = null)
+{
+    public bool IsPending => Status == StepStatus.Pending;
+
+    /// <summary>Notices are caused by changes (a move, a cancellation), not by the plan.</summary>
+    public bool IsChangeNotice => Kind is StepKind.MeetingMoved or StepKind.MeetingCancelled;
+}
+
+/// <summary>How a step's due instant follows from the plan; recomputed when a meeting moves.</summary>
+public enum AnchorBase
+{
+    /// <summary>A fixed instant (<see cref="TimelineStep.Due"/> itself); shifted only by pause/resume.</summary>
+    Fixed,
+
+    /// <summary>When the meeting starts.</summary>
+    MeetingStart,
+
+    /// <summary>When the meeting ends.</summary>
+    MeetingEnd,
+
+    /// <summary><see cref="StepAnchor.Amount"/> working days before the meeting's date, at the send time.</summary>
+    WorkingDaysBeforeMeeting,
+
+    /// <summary><see cref="StepAnchor.Amount"/> months after the meeting's date (next working day), at the send time.</summary>
+    MonthsAfterMeeting,
+
+    /// <summary><see cref="StepAnchor.Amount"/> working days after another step's date, at the send time.</summary>
+    WorkingDaysAfterStep,
+}
+
+/// <summary>The rule that places a step: a base, what it refers to (a meeting or a step) and an amount.</summary>
+public sealed record StepAnchor(AnchorBase Base, string? Ref = null, int Amount = 0)
+{
+    public static StepAnchor Fixed { get; } = new(AnchorBase.Fixed);
+}
