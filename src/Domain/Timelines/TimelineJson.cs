@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Netvaerk.Domain.Timelines;
+
+/// <summary>
+/// The one JSON shape of timelines (stored state, Durable inputs and events, the simulate output): camelCase
+/// names and kebab-case enum values, e.g. <c>"kind": "meeting-reminder"</c>.
+/// </summary>
+public static class TimelineJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, got null.");
+
+    /// <summary>The wire name of an enum value, as it appears in JSON.</summary>
+    public static string WireName<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
