@@ -110,7 +110,7 @@ public sealed record TimelineState(
             Sequence = meeting.Sequence + 1,
         };
         return WithMeeting(moved).NoticeIfAnnounced(meeting, StepKind.MeetingMoved, change.At)
-            .Rescheduled(moved.Id, bumpVersions: true).InTimeOrder();
+            .Rescheduled(moved.Id, bumpVersions: true, notBefore: NoticeTime(change.At)).InTimeOrder();
     }
 
     private TimelineState Cancel(MeetingCancelled change)
@@ -142,17 +142,18 @@ public sealed record TimelineState(
         if (days <= 0) return state;
 
         var calendar = Calendar;
+        var notBefore = NoticeTime(change.At);
         foreach (var meeting in Meetings.Where(m => !m.Cancelled && Step(m.Id)?.IsPending == true))
         {
             var shifted = meeting with { Date = calendar.OnOrNextWorkingDay(meeting.Date.AddDays(days)), Sequence = meeting.Sequence + 1 };
             state = state.WithMeeting(shifted).NoticeIfAnnounced(meeting, StepKind.MeetingMoved, change.At)
-                .Rescheduled(shifted.Id, bumpVersions: true);
+                .Rescheduled(shifted.Id, bumpVersions: true, notBefore);
         }
 
         state = state.WithSteps(state.Steps.Select(s => s.IsPending && s.Anchor.Base == AnchorBase.Fixed && !s.IsChangeNotice
-            ? s with { Due = Shift(calendar, s.Due, days), Version = s.Version + 1 }
+            ? s with { Due = Max(Shift(calendar, s.Due, days), notBefore), Version = s.Version + 1 }
             : s));
-        return state.Rescheduled(touchedMeetingId: null, bumpVersions: true).InTimeOrder();
+        return state.Rescheduled(touchedMeetingId: null, bumpVersions: true, notBefore).InTimeOrder();
     }
 
     private TimelineState Close(TimelineClosedEarly change)
@@ -194,7 +195,7 @@ public sealed record TimelineState(
                 ? s
                 : s with { Status = StepStatus.Cancelled, Version = s.Version + 1 };
         }));
-        return state.Rescheduled(touchedMeetingId: null, bumpVersions: true).InTimeOrder();
+        return state.Rescheduled(touchedMeetingId: null, bumpVersions: true, notBefore: sendAt).InTimeOrder();
     }
 
     private Meeting ChangeableMeeting(string meetingId)
@@ -251,9 +252,11 @@ public sealed record TimelineState(
 
     /// <summary>
     /// Recomputes the due instant of every pending anchored step. A step whose instant changes, or that concerns
-    /// the touched meeting (its text names the meeting's time and place), gets a new version.
+    /// the touched meeting (its text names the meeting's time and place), gets a new version. After a change,
+    /// nothing is placed before the change itself (<paramref name="notBefore"/>): a reminder whose time has
+    /// passed goes out at once rather than "in the past", so steps still come out in time order.
     /// </summary>
-    internal TimelineState Rescheduled(string? touchedMeetingId, bool bumpVersions)
+    internal TimelineState Rescheduled(string? touchedMeetingId, bool bumpVersions, DateTimeOffset? notBefore = null)
     {
         var calendar = Calendar;
         var byId = Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -274,6 +277,9 @@ public sealed record TimelineState(
                 }
 
                 var due = DueOf(step.Anchor, calendar, byId);
+                // Only steps the change actually moved are held back; an untouched overdue step keeps its version,
+                // so a host that is running it right now does not send it twice.
+                if (notBefore is { } floor && due != step.Due && step.Kind != StepKind.Meeting) due = Max(due, floor);
                 var changed = due != step.Due || (touchedMeetingId is not null && step.MeetingId == touchedMeetingId);
                 result[i] = step with { Due = due, Version = bumpVersions && changed ? step.Version + 1 : step.Version };
                 byId[step.Id] = result[i];
@@ -307,6 +313,8 @@ public sealed record TimelineState(
         this with { Meetings = Meetings.Select(m => m.Id == meeting.Id ? meeting : m).ToArray() };
 
     private TimelineState WithSteps(IEnumerable<TimelineStep> steps) => this with { Steps = steps.ToArray() };
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private static DateTimeOffset Shift(DanishCalendar calendar, DateTimeOffset due, int days) =>
         CopenhagenTime.At(calendar.OnOrNextWorkingDay(CopenhagenTime.DateOf(due).AddDays(days)), CopenhagenTime.TimeOf(due));
