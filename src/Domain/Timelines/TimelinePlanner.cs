@@ -19,6 +19,8 @@ public static class TimelinePlanner
 
     public static string MeetingId(int number) => number == 0 ? WorkshopId : $"meeting-{number}";
 
+    public static string CitizenNudgeId(int day) => $"citizen-involvement-nudge-day-{day}";
+
     /// <summary>
     /// The plan for a network starting on <paramref name="startDate"/>; a start on a non-working day moves
     /// to the next working day, which becomes day 0.
@@ -60,7 +62,7 @@ public static class TimelinePlanner
 
         foreach (var day in settings.CitizenNudgeDays)
         {
-            steps.Add(AtFixed($"citizen-involvement-nudge-day-{day}", StepKind.CitizenInvolvementNudge, Audience.Leader,
+            steps.Add(AtFixed(CitizenNudgeId(day), StepKind.CitizenInvolvementNudge, Audience.Leader,
                 SendOn(day0.AddDays(day))));
         }
 

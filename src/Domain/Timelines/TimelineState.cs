@@ -235,16 +235,16 @@ public sealed record TimelineState(
             return WithSteps(Steps.Select(s => s.Id == pending.Id ? s with { Due = NoticeTime(at), Version = s.Version + 1 } : s));
         }
 
-        return AddNotice($"{before.Id}-moved-{before.Sequence + 1}", kind, before.Id, at);
+        return AddNotice($"{before.Id}-moved-{before.Sequence + 1}", kind, before.Id, at, previous: before);
     }
 
     private bool WasAnnounced(string meetingId) => Steps.Any(s =>
         s.MeetingId == meetingId && s.Status == StepStatus.Done &&
         s.Kind is StepKind.StartupWorkshopInvitation or StepKind.MeetingReminder or StepKind.MeetingMoved);
 
-    private TimelineState AddNotice(string id, StepKind kind, string meetingId, DateTimeOffset at) =>
+    private TimelineState AddNotice(string id, StepKind kind, string meetingId, DateTimeOffset at, Meeting? previous = null) =>
         WithSteps(Steps.Append(new TimelineStep(id, kind, Audience.AllParticipants, NoticeTime(at), 1, StepStatus.Pending,
-            StepAnchor.Fixed, MeetingId: meetingId)));
+            StepAnchor.Fixed, MeetingId: meetingId, PreviousMeeting: previous)));
 
     /// <summary>Notices go out at once on a working day; a change made on a day off waits for the next send time.</summary>
     private DateTimeOffset NoticeTime(DateTimeOffset at) =>

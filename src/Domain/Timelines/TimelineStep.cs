@@ -3,6 +3,7 @@ namespace Netvaerk.Domain.Timelines;
 /// <summary>
 /// One step of a timeline. <see cref="Id"/> is stable for the life of the network; <see cref="Version"/> grows
 /// whenever the step's time or content changes, so a host that finishes an outdated version changes nothing.
+/// A moved-notice carries <see cref="PreviousMeeting"/>: the meeting as participants last heard of it.
 /// </summary>
 public sealed record TimelineStep(
     string Id,
@@ -17,7 +18,8 @@ public sealed record TimelineStep(
     SurveyKind? Survey = null,
     string? SurveyStepId = null,
     int? ReminderNumber = null,
-    StakeholderGroup? Stakeholder = null)
+    StakeholderGroup? Stakeholder = null,
+    Meeting? PreviousMeeting = null)
 {
     public bool IsPending => Status == StepStatus.Pending;
 

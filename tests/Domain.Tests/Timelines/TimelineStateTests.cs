@@ -73,6 +73,7 @@ public class TimelineStateTests
         var notice = Assert.Single(moved.Steps, s => s.Kind == StepKind.MeetingMoved);
         Assert.Equal("meeting-2", notice.MeetingId);
         Assert.Equal(Local(2027, 3, 12, 10), notice.Due);
+        Assert.Equal(new DateOnly(2027, 3, 15), notice.PreviousMeeting!.Date);
         Assert.Equal(StepStatus.Done, moved.Step("meeting-2-reminder")!.Status);
         var (_, ran) = RunUntil(moved, Local(2027, 3, 20, 0));
         Assert.DoesNotContain(ran, s => s.Kind == StepKind.MeetingReminder && s.MeetingId == "meeting-2");
