@@ -101,7 +101,12 @@ public sealed class Idea
         new(id, title, description, submittedBy, suggestedType, submittedAt, IdeaStatus.Submitted, null, null, null, []);
 
     /// <summary>The secretariat takes the idea into review (Submitted → InReview).</summary>
-    public void StartReview(DateTimeOffset at) => Move(IdeaStatus.InReview, at, null);
+    public void StartReview(DateTimeOffset at)
+    {
+        // NeedsInfo → InReview is legal too, but that is ProvideInfo.
+        EnsureIn(IdeaStatus.Submitted, IdeaStatus.InReview);
+        Move(IdeaStatus.InReview, at, null);
+    }
 
     /// <summary>
     /// The secretariat sends the idea to <paramref name="forum"/> for decision, overriding the type's default forum.
@@ -148,6 +153,8 @@ public sealed class Idea
     /// <summary>The submitter has provided the information (NeedsInfo → InReview).</summary>
     public void ProvideInfo(DateTimeOffset at, string? information = null)
     {
+        // Submitted → InReview is legal too, but that is StartReview.
+        EnsureIn(IdeaStatus.NeedsInfo, IdeaStatus.InReview);
         Move(IdeaStatus.InReview, at, Blank(information));
         Decision = null;
     }
@@ -184,10 +191,20 @@ public sealed class Idea
     {
         if (!IdeaStatuses.CanMove(Status, to))
         {
-            throw new DomainException("illegal-transition",
-                $"Idéen kan ikke gå fra »{Status.DanishName()}« til »{to.DanishName()}«.");
+            throw IllegalTransition(to);
         }
     }
+
+    private void EnsureIn(IdeaStatus from, IdeaStatus to)
+    {
+        if (Status != from)
+        {
+            throw IllegalTransition(to);
+        }
+    }
+
+    private DomainException IllegalTransition(IdeaStatus to) =>
+        new("illegal-transition", $"Idéen kan ikke gå fra »{Status.DanishName()}« til »{to.DanishName()}«.");
 
     private void EnsureInOrder(DateTimeOffset at)
     {
