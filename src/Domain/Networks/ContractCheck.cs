@@ -44,6 +44,7 @@ public sealed record ContractCheck(IReadOnlyList<ContractProblem> Problems)
         }
     }
 
+    // Value equality that compares the problems by content, not by reference.
     public bool Equals(ContractCheck? other) =>
         other is not null && Problems.SequenceEqual(other.Problems);
 

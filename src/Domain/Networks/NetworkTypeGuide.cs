@@ -55,7 +55,19 @@ public sealed record GuideRecommendation(
     NetworkType? RecommendedType,
     IReadOnlyList<NetworkType> MatchingTypes,
     IReadOnlyList<string> Reasons,
-    string Explanation);
+    string Explanation)
+{
+    // Value equality that compares the lists by content, not by reference.
+    public bool Equals(GuideRecommendation? other) =>
+        other is not null
+        && Outcome == other.Outcome
+        && RecommendedType == other.RecommendedType
+        && MatchingTypes.SequenceEqual(other.MatchingTypes)
+        && Reasons.SequenceEqual(other.Reasons)
+        && Explanation == other.Explanation;
+
+    public override int GetHashCode() => HashCode.Combine(Outcome, RecommendedType, Explanation);
+}
 
 /// <summary>
 /// Helps an employee choose a network type from the three "Vælg denne type, hvis …" questions. It recommends a
