@@ -1,0 +1,49 @@
+using Netvaerk.Domain.Messages;
+
+namespace Netvaerk.Domain.Ports;
+
+/// <summary>
+/// One e-mail to one recipient. <see cref="Key"/> is deterministic — <c>{network}/{stepId}/{version}/{recipient}</c>
+/// for timeline steps — so executing a step twice enqueues it once.
+/// </summary>
+public sealed record OutboxMessage(
+    string Key,
+    string TenantId,
+    string ToAddress,
+    string ToName,
+    EmailMessage Message,
+    DateTimeOffset CreatedAt)
+{
+    public static string StepKey(string networkId, string stepId, int version, string recipientEmail) =>
+        $"{networkId}/{stepId}/{version}/{recipientEmail.Trim().ToLowerInvariant()}";
+}
+
+public enum DeliveryState
+{
+    Pending,
+    Delivered,
+
+    /// <summary>Failed too many times; kept for the secretariat to see, never retried automatically.</summary>
+    DeadLetter,
+}
+
+public sealed record OutboxEntry(OutboxMessage Message, DeliveryState State, int Attempts, DateTimeOffset NextAttemptAt, string? LastError);
+
+public interface IOutbox
+{
+    /// <summary>Adds the message unless one with the same key exists; returns whether it was added.</summary>
+    Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>
+    Task MarkFailedAsync(string key, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Delivers one e-mail: the local mailbox folder on one machine, SendGrid in Azure.</summary>
+public interface IMailTransport
+{
+    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+}

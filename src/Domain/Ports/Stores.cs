@@ -1,0 +1,46 @@
+using Netvaerk.Domain.Ideas;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Timelines;
+
+namespace Netvaerk.Domain.Ports;
+
+/// <summary>
+/// Every store works inside one tenant (municipality): the tenant id is the Cosmos partition key, so no query
+/// ever crosses partitions.
+/// </summary>
+public interface IIdeaStore
+{
+    Task<Versioned<Idea>?> FindAsync(string tenantId, string ideaId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Versioned<Idea>>> ListAsync(string tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new idea; returns its concurrency token.</summary>
+    Task<string> AddAsync(string tenantId, Idea idea, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the idea if it is unchanged since <paramref name="etag"/>; returns the new token.</summary>
+    Task<string> ReplaceAsync(string tenantId, Idea idea, string etag, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A network with its timeline (null while it is a draft) as one stored document.</summary>
+public sealed record NetworkRecord(Network Network, TimelineState? Timeline)
+{
+    /// <summary>When the runner must look at this network next (indexed); null when nothing is pending.</summary>
+    public DateTimeOffset? NextDueUtc => Timeline?.NextPending()?.Due.ToUniversalTime();
+}
+
+public interface INetworkStore
+{
+    Task<Versioned<NetworkRecord>?> FindAsync(string tenantId, string networkId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Versioned<NetworkRecord>>> ListAsync(string tenantId, CancellationToken cancellationToken = default);
+
+    Task<string> AddAsync(string tenantId, NetworkRecord network, CancellationToken cancellationToken = default);
+
+    Task<string> ReplaceAsync(string tenantId, NetworkRecord network, string etag, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of networks with a step due at or before the instant (the local runner's query).</summary>
+    Task<IReadOnlyList<string>> DueAsync(string tenantId, DateTimeOffset until, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest due instant of any network, so the runner knows how long it may sleep.</summary>
+    Task<DateTimeOffset?> NextDueAsync(string tenantId, CancellationToken cancellationToken = default);
+}
