@@ -39,7 +39,7 @@ public interface IOutbox
     Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>
-    Task MarkFailedAsync(string key, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+    Task MarkFailedAsync(string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Delivers one e-mail: the local mailbox folder on one machine, SendGrid in Azure.</summary>

@@ -68,7 +68,7 @@ public sealed record TimelineState(
     {
         var survey = Step(surveyStepId) ?? throw new DomainException("unknown-step", $"Tidslinjen har intet trin »{surveyStepId}«.");
         var lastDay = Calendar.WorkingDaysAfter(CopenhagenTime.DateOf(survey.Due), Settings.Survey.CloseAfterWorkingDays);
-        return CopenhagenTime.At(lastDay.AddDays(1), TimeOnly.MinValue);
+        return CopenhagenTime.At(lastDay, new TimeOnly(23, 59, 59));
     }
 
     public TimelineState Apply(TimelineChange change) => change switch

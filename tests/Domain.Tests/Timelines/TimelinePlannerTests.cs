@@ -79,7 +79,7 @@ public class TimelinePlannerTests
         Assert.Equal(Local(2027, 3, 30, 11), DueOf(state, "end-evaluation"));
         Assert.Equal(Local(2027, 4, 2, 8), DueOf(state, "end-evaluation-reminder-1"));
         Assert.Equal(Local(2027, 4, 7, 8), DueOf(state, "end-evaluation-reminder-2"));
-        Assert.Equal(Local(2027, 4, 14, 0), state.SurveyClosesAt("end-evaluation"));
+        Assert.Equal(Local(2027, 4, 13, 23, 59).AddSeconds(59), state.SurveyClosesAt("end-evaluation"));
         Assert.Equal(Local(2027, 6, 30, 8), DueOf(state, "follow-up-survey"));
         Assert.Equal(Local(2027, 7, 5, 8), DueOf(state, "follow-up-survey-reminder-1"));
         Assert.Equal(Local(2027, 7, 8, 8), DueOf(state, "follow-up-survey-reminder-2"));
