@@ -1,1 +1,0 @@
-namespace Netvaerk.Local.Tests;
