@@ -27,13 +27,18 @@ public enum DeliveryState
     DeadLetter,
 }
 
-public sealed record OutboxEntry(OutboxMessage Message, DeliveryState State, int Attempts, DateTimeOffset NextAttemptAt, string? LastError);
+public sealed record OutboxEntry(
+    OutboxMessage Message, DeliveryState State, int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset? DeliveredAt);
 
 public interface IOutbox
 {
     /// <summary>Adds the message unless one with the same key exists; returns whether it was added.</summary>
     Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>Entries of a tenant whose key starts with the prefix (e.g. <c>{networkId}/</c>), oldest first.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ListAsync(string tenantId, string keyPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending entries of every tenant whose next attempt is due, oldest first.</summary>
     Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
     Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default);
