@@ -1,3 +1,5 @@
+using Netvaerk.Domain.Networks;
+
 namespace Netvaerk.Domain.Ports;
 
 public enum StaffRole
@@ -15,8 +17,11 @@ public enum StaffRole
     Employee,
 }
 
-/// <summary>A staff user, known by e-mail address (lower case).</summary>
-public sealed record StaffUser(string Email, string Name, IReadOnlyList<StaffRole> Roles);
+/// <summary>A staff user, known by e-mail address (lower case); a forum member also names the forum.</summary>
+public sealed record StaffUser(string Email, string Name, IReadOnlyList<StaffRole> Roles, Forum? Forum = null)
+{
+    public bool Has(StaffRole role) => Roles.Contains(role);
+}
 
 /// <summary>A single-use sign-in link; only the hash of its token is stored.</summary>
 public sealed record SignInToken(string TokenHash, string Email, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt);

@@ -39,18 +39,19 @@ public interface ISurveyStore
     Task<IReadOnlyList<Survey>> ListSurveysAsync(string tenantId, string networkId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores the invitation, or replaces the token of an unanswered one for the same survey and recipient (a step
-    /// that crashed before its e-mail was queued issues a fresh token on the retry).
+    /// Stores one token for a recipient. A recipient may hold several — the invitation's and each reminder's — because
+    /// the e-mail holds the only copy of a token, so a reminder can only carry a new one. All stay valid until the
+    /// survey closes; the recipient answers once, with any of them.
     /// </summary>
-    Task UpsertInvitationAsync(string tenantId, SurveyInvitation invitation, CancellationToken cancellationToken = default);
+    Task AddInvitationAsync(string tenantId, SurveyInvitation invitation, CancellationToken cancellationToken = default);
 
     Task<SurveyInvitation?> FindInvitationAsync(string tenantId, string tokenHash, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SurveyInvitation>> ListInvitationsAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Marks the invitation answered and stores the response, atomically; false if it was already answered
-    /// (a token answers once).
+    /// Marks every token of the token's recipient for that survey answered and stores the response, atomically;
+    /// false if the recipient has already answered (one answer per recipient, whichever link they use).
     /// </summary>
     Task<bool> SubmitAsync(string tenantId, string tokenHash, SurveyResponse response, CancellationToken cancellationToken = default);
 
