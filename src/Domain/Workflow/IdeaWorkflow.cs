@@ -1,0 +1,193 @@
+using Netvaerk.Domain.Calendar;
+using Netvaerk.Domain.Common;
+using Netvaerk.Domain.Ideas;
+using Netvaerk.Domain.Messages;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Participants;
+using Netvaerk.Domain.Ports;
+
+namespace Netvaerk.Domain.Workflow;
+
+public enum DecisionOutcome
+{
+    Approved,
+    Rejected,
+    NeedsInfo,
+}
+
+/// <summary>
+/// From idea to draft network: submission (with the type guide's recommendation), review, routing to the deciding
+/// forum, the forum's decision, and the reminders and escalation of a decision that does not come.
+/// </summary>
+public sealed class IdeaWorkflow(
+    IIdeaStore ideas,
+    INetworkStore networks,
+    IAccessStore access,
+    IOutbox outbox,
+    WorkflowSettings settings,
+    TimeProvider time)
+{
+    private string Tenant => settings.TenantId;
+
+    public async Task<(Versioned<Idea> Idea, GuideRecommendation Recommendation)> SubmitAsync(
+        string title, string description, Person submittedBy, NetworkType? suggestedType, GuideAnswers answers,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submittedBy);
+        var recommendation = NetworkTypeGuide.Recommend(answers);
+        var now = time.GetUtcNow();
+        var idea = Idea.Submit(Guid.NewGuid(), title, description, submittedBy, suggestedType ?? recommendation.RecommendedType, now);
+        var etag = await ideas.AddAsync(Tenant, idea, cancellationToken);
+        await SendAsync($"idea/{idea.Id}/receipt", new Recipient(submittedBy.Name, submittedBy.Email),
+            LifecycleMessages.IdeaReceipt(new Recipient(submittedBy.Name, submittedBy.Email), idea.Title, Reference(idea), now,
+                settings.Link($"ideer/{idea.Id}")), cancellationToken);
+        return (new Versioned<Idea>(idea, etag), recommendation);
+    }
+
+    public async Task<Versioned<Idea>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await ideas.FindAsync(Tenant, id.ToString(), cancellationToken) ?? throw new NotFoundException($"Idéen {id} findes ikke.");
+
+    public Task<IReadOnlyList<Versioned<Idea>>> ListAsync(CancellationToken cancellationToken = default) => ideas.ListAsync(Tenant, cancellationToken);
+
+    public Task<Versioned<Idea>> StartReviewAsync(Guid id, string? ifMatch, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, ifMatch, idea => idea.StartReview(time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Puts the idea to its deciding forum (default by type) and asks the forum's members for a decision.</summary>
+    public async Task<Versioned<Idea>> RouteAsync(Guid id, Forum? forum, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var saved = await ChangeAsync(id, ifMatch, idea =>
+        {
+            var target = forum ?? idea.DecidingForum
+                ?? throw new DomainException("forum-required", "Vælg det forum, der skal beslutte idéen: den har ingen netværkstype endnu.");
+            if (idea.Status == IdeaStatus.Submitted) idea.StartReview(time.GetUtcNow());
+            idea.RouteForDecision(target, time.GetUtcNow());
+        }, cancellationToken);
+
+        var idea = saved.Value;
+        foreach (var member in await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken))
+        {
+            await SendAsync($"idea/{idea.Id}/approval-request/{idea.RoutedAt!.Value.UtcTicks}", member,
+                LifecycleMessages.ApprovalRequest(member, Case(idea)), cancellationToken);
+        }
+
+        return saved;
+    }
+
+    public async Task<Versioned<Idea>> DecideAsync(
+        Guid id, DecisionOutcome outcome, string? reason, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var saved = await ChangeAsync(id, ifMatch, idea =>
+        {
+            switch (outcome)
+            {
+                case DecisionOutcome.Approved: idea.Approve(reason, now); break;
+                case DecisionOutcome.Rejected: idea.Reject(reason ?? "", now); break;
+                default: idea.RequestInfo(reason ?? "", now); break;
+            }
+        }, cancellationToken);
+
+        var idea = saved.Value;
+        var submitter = new Recipient(idea.SubmittedBy.Name, idea.SubmittedBy.Email);
+        var forumName = idea.DecidingForum?.DanishName() ?? "Forummet";
+        var key = $"idea/{idea.Id}/decision/{now.UtcTicks}";
+        switch (outcome)
+        {
+            case DecisionOutcome.Approved:
+                // Network id = idea id: approving twice can never make two networks.
+                var network = Network.FromApprovedIdea(idea.Id, idea, now);
+                if (await networks.FindAsync(Tenant, network.Id.ToString(), cancellationToken) is null)
+                {
+                    await networks.AddAsync(Tenant, new NetworkRecord(network, null), cancellationToken);
+                }
+
+                await SendAsync(key, submitter, LifecycleMessages.IdeaApproved(submitter, idea.Title, idea.SuggestedType ?? NetworkType.Welfare, forumName), cancellationToken);
+                break;
+            case DecisionOutcome.Rejected:
+                await SendAsync(key, submitter, LifecycleMessages.IdeaRejected(submitter, idea.Title, forumName, reason ?? ""), cancellationToken);
+                break;
+            default:
+                await SendAsync(key, submitter, LifecycleMessages.IdeaNeedsInformation(submitter, idea.Title, reason ?? "",
+                    settings.Link($"ideer/{idea.Id}")), cancellationToken);
+                break;
+        }
+
+        return saved;
+    }
+
+    public Task<Versioned<Idea>> ProvideInfoAsync(Guid id, string information, string? ifMatch, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, ifMatch, idea => idea.ProvideInfo(time.GetUtcNow(), information), cancellationToken);
+
+    /// <summary>
+    /// Reminds the forum of decisions not made after 10 working days and escalates to the secretariat after 20.
+    /// Keys carry the routing instant, so each reminder goes out once per routing, however often this runs.
+    /// Returns when the next reminder or escalation falls due, if any.
+    /// </summary>
+    public async Task<DateTimeOffset?> FollowUpDecisionsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var schedule = ApprovalSchedule.Default;
+        DateTimeOffset? next = null;
+        foreach (var idea in (await ideas.ListAsync(Tenant, cancellationToken)).Select(i => i.Value).Where(ApprovalSchedule.IsAwaitingDecision))
+        {
+            var routedAt = idea.RoutedAt!.Value;
+            var deadlines = schedule.Deadlines(routedAt);
+            var waiting = schedule.WorkingDaysWaiting(routedAt, now);
+            if (now >= deadlines.ReminderAt)
+            {
+                foreach (var member in await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken))
+                {
+                    await SendAsync($"idea/{idea.Id}/approval-reminder/{routedAt.UtcTicks}", member,
+                        LifecycleMessages.ApprovalReminder(member, Case(idea), waiting), cancellationToken);
+                }
+            }
+
+            if (now >= deadlines.EscalationAt)
+            {
+                foreach (var secretariat in await SecretariatAsync(cancellationToken))
+                {
+                    await SendAsync($"idea/{idea.Id}/approval-escalation/{routedAt.UtcTicks}", secretariat,
+                        LifecycleMessages.ApprovalEscalation(secretariat, Case(idea), waiting), cancellationToken);
+                }
+            }
+
+            var upcoming = now < deadlines.ReminderAt ? deadlines.ReminderAt : now < deadlines.EscalationAt ? deadlines.EscalationAt : (DateTimeOffset?)null;
+            if (upcoming is { } u && (next is null || u < next)) next = u;
+        }
+
+        return next;
+    }
+
+    internal ApprovalCase Case(Idea idea)
+    {
+        var requested = CopenhagenTime.DateOf(idea.RoutedAt ?? idea.SubmittedAt);
+        return new ApprovalCase(idea.Title, idea.Description, idea.SuggestedType ?? NetworkType.Welfare, idea.SubmittedBy.Name,
+            idea.DecidingForum?.DanishName() ?? "Forummet", requested,
+            CopenhagenTime.DateOf(ApprovalSchedule.Default.ReminderAt(idea.RoutedAt ?? idea.SubmittedAt)), settings.Link($"ideer/{idea.Id}"));
+    }
+
+    internal async Task<IReadOnlyList<Recipient>> ForumMembersAsync(Forum forum, CancellationToken cancellationToken)
+    {
+        var users = await access.ListUsersAsync(Tenant, cancellationToken);
+        var members = users.Where(u => u.Has(StaffRole.ForumMember) && u.Forum == forum).Select(u => new Recipient(u.Name, u.Email)).ToArray();
+        // With no members registered for the forum, the secretariat gets the request so it is never lost.
+        return members.Length > 0 ? members : await SecretariatAsync(cancellationToken);
+    }
+
+    internal async Task<IReadOnlyList<Recipient>> SecretariatAsync(CancellationToken cancellationToken) =>
+        (await access.ListUsersAsync(Tenant, cancellationToken)).Where(u => u.Has(StaffRole.Secretariat))
+            .Select(u => new Recipient(u.Name, u.Email)).DefaultIfEmpty(new Recipient("Netværkssekretariatet", settings.OrganizerEmail)).ToArray();
+
+    internal Task SendAsync(string keyPrefix, Recipient to, EmailMessage message, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(new OutboxMessage($"{keyPrefix}/{to.Email.ToLowerInvariant()}", Tenant, to.Email, to.Name, message,
+            time.GetUtcNow()), cancellationToken);
+
+    private static string Reference(Idea idea) => $"IDE-{idea.Id.ToString("N")[..8].ToUpperInvariant()}";
+
+    private async Task<Versioned<Idea>> ChangeAsync(Guid id, string? ifMatch, Action<Idea> change, CancellationToken cancellationToken)
+    {
+        var stored = await GetAsync(id, cancellationToken);
+        if (ifMatch is not null && ifMatch != stored.ETag) throw new ConcurrencyException();
+        change(stored.Value);
+        return new Versioned<Idea>(stored.Value, await ideas.ReplaceAsync(Tenant, stored.Value, stored.ETag, cancellationToken));
+    }
+}

@@ -1,0 +1,118 @@
+using Netvaerk.Domain.Messages;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Surveys;
+using Netvaerk.Domain.Timelines;
+
+namespace Netvaerk.Domain.Workflow;
+
+/// <summary>
+/// Executes one timeline step: creates its survey and personal links, composes the Danish messages and queues them
+/// in the outbox under deterministic keys. Running it twice has the effect of running it once — recipients whose
+/// message is already queued are skipped before a token is issued — so hosts may retry freely.
+/// </summary>
+public sealed class StepExecutor(
+    IOutbox outbox,
+    ISurveyStore surveys,
+    IInvolvementStore involvement,
+    IAccessStore access,
+    ISecretGenerator secrets,
+    WorkflowSettings settings)
+{
+    /// <summary>Returns how many messages were queued by this run.</summary>
+    public async Task<int> ExecuteAsync(NetworkRecord record, TimelineStep step, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(step);
+        var state = record.Timeline ?? throw new InvalidOperationException("A draft network has no timeline steps to execute.");
+        var networkId = record.Network.Id.ToString();
+        var tenant = settings.TenantId;
+        if (step.Kind == StepKind.Meeting) return 0;
+
+        var surveyId = step.SurveyStepId is { } surveyStep ? Survey.IdFor(networkId, surveyStep) : null;
+        if (surveyId is not null && step.Kind != StepKind.SurveyReminder)
+        {
+            await surveys.AddSurveyAsync(tenant, new Survey(surveyId, networkId, step.Id, step.Survey!.Value, now,
+                state.SurveyClosesAt(step.Id)), cancellationToken);
+        }
+
+        var registrations = await involvement.ListAsync(tenant, networkId, cancellationToken);
+        var respondents = surveyId is null
+            ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            : (await surveys.ListInvitationsAsync(tenant, surveyId, cancellationToken))
+                .Where(i => i.AnsweredAt is not null).Select(i => i.RecipientEmail).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var tokens = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var facts = new StepFacts(
+            registrations.Any(r => r.Group == StakeholderGroup.Citizens),
+            respondents,
+            SurveyUrlFor: r => settings.Link($"svar/{tokens[r.Email] = secrets.NewToken()}"),
+            Figures: new StatusFigures(
+                state.Steps.Count(s => s.Kind == StepKind.Meeting && s.Status == StepStatus.Done),
+                state.Meetings.Count(m => !m.Cancelled),
+                registrations.Count,
+                ProposalTitles: []));
+
+        var directory = await DirectoryAsync(record.Network, cancellationToken);
+        var messages = StepMessages.For(state, step, Summary(record.Network), directory, facts);
+        var queued = (await outbox.ListAsync(tenant, OutboxMessage.StepKey(networkId, step.Id, step.Version, ""), cancellationToken))
+            .Select(e => e.Message.Key).ToHashSet(StringComparer.Ordinal);
+
+        var added = 0;
+        foreach (var message in messages.Where(m => !queued.Contains(m.Key)))
+        {
+            if (surveyId is not null && tokens.TryGetValue(message.Recipient.Email, out var token))
+            {
+                // The link must work before the e-mail can exist; a crash in between leaves an unused token, no harm.
+                await surveys.AddInvitationAsync(tenant, new SurveyInvitation(surveyId, message.Recipient.Email.ToLowerInvariant(),
+                    message.Recipient.Name, SurveyTokens.Hash(token), state.SurveyClosesAt(step.SurveyStepId!), AnsweredAt: null), cancellationToken);
+            }
+
+            if (await outbox.EnqueueAsync(new OutboxMessage(message.Key, tenant, message.Recipient.Email, message.Recipient.Name,
+                    message.Message, now), cancellationToken))
+            {
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    public NetworkSummary Summary(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var contract = network.Contract;
+        return new NetworkSummary(
+            network.Id.ToString(),
+            contract.Theme ?? "",
+            contract.Type ?? NetworkType.Welfare,
+            contract.Leader?.Name ?? "Netværkssekretariatet",
+            contract.Leader?.Email ?? settings.OrganizerEmail,
+            settings.OrganizerEmail,
+            settings.Link($"netvaerk/{network.Id}"));
+    }
+
+    /// <summary>Everyone the network may write to: contactable participants (externals only with consent).</summary>
+    public async Task<NetworkDirectory> DirectoryAsync(Network network, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var contract = network.Contract;
+        var participants = contract.Participants
+            .Where(p => p.CanBeContacted)
+            .Select(p => new Recipient(p.Name, p.Email, p.IsExternal,
+                p.NeedsUnsubscribeLink ? settings.Link($"afmeld/{network.Id}/{p.Id}") : null))
+            .ToList();
+        var leader = contract.Leader is { } l ? new Recipient(l.Name, l.Email) : new Recipient("Netværkssekretariatet", settings.OrganizerEmail);
+        if (!participants.Any(p => string.Equals(p.Email, leader.Email, StringComparison.OrdinalIgnoreCase)))
+        {
+            participants.Insert(0, leader);
+        }
+
+        var secretariat = (await access.ListUsersAsync(settings.TenantId, cancellationToken))
+            .Where(u => u.Has(StaffRole.Secretariat))
+            .Select(u => new Recipient(u.Name, u.Email))
+            .DefaultIfEmpty(new Recipient("Netværkssekretariatet", settings.OrganizerEmail))
+            .ToArray();
+        return new NetworkDirectory(leader, participants, secretariat, [settings.PoliticalLiaison]);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Netvaerk.Domain.Ideas;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Workflow;
+
+namespace Netvaerk.Web.Api;
+
+public sealed record GuideAnswersRequest(bool? SpansManyAreasWithComplexProblems, bool? CitizenNearBoundedWelfare, bool? MissingKnowledgeOrCompetences);
+
+public sealed record SubmitIdeaRequest(string? Title, string? Description, string? SuggestedType, GuideAnswersRequest? Guide);
+
+public sealed record RouteIdeaRequest(string? Forum);
+
+public sealed record DecisionRequest(string? Outcome, string? Reason);
+
+public sealed record InformationRequest(string? Information);
+
+public sealed record IdeaResponse(string ETag, Idea Idea, GuideRecommendation? Recommendation = null);
+
+internal static class IdeaEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var ideas = api.MapGroup("/ideas").WithTags("Idéer").RequireAuthorization(Policies.Staff);
+
+        ideas.MapPost("/", async (SubmitIdeaRequest request, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var v = new RequestValidation();
+            var title = v.Text("title", request.Title, "Titlen", 200);
+            var description = v.Text("description", request.Description, "Beskrivelsen", 8000);
+            var type = v.Enum<NetworkType>("suggestedType", request.SuggestedType, "Netværkstypen", required: false);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var g = request.Guide;
+            var answers = new GuideAnswers(Answer(g?.SpansManyAreasWithComplexProblems), Answer(g?.CitizenNearBoundedWelfare), Answer(g?.MissingKnowledgeOrCompetences));
+            var (idea, recommendation) = await workflow.SubmitAsync(title, description, http.User.Person(), type, answers, ct);
+            return Results.Created($"/api/ideas/{idea.Value.Id}", new IdeaResponse(idea.ETag, idea.Value, recommendation)).WithETag(http, idea.ETag);
+        });
+
+        ideas.MapGet("/", async (IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var all = await workflow.ListAsync(ct);
+            var mayDecide = http.User.IsInRole(nameof(Domain.Ports.StaffRole.Secretariat)) || http.User.IsInRole(nameof(Domain.Ports.StaffRole.ForumMember));
+            return Results.Ok(all.Where(i => mayDecide || Own(i.Value, http)).Select(i => new IdeaResponse(i.ETag, i.Value)));
+        });
+
+        ideas.MapGet("/{id:guid}", async (Guid id, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var idea = await workflow.GetAsync(id, ct);
+            var mayDecide = http.User.IsInRole(nameof(Domain.Ports.StaffRole.Secretariat)) || http.User.IsInRole(nameof(Domain.Ports.StaffRole.ForumMember));
+            if (!mayDecide && !Own(idea.Value, http)) return Results.Forbid();
+            return Results.Ok(new IdeaResponse(idea.ETag, idea.Value)).WithETag(http, idea.ETag);
+        });
+
+        ideas.MapPost("/{id:guid}/review", async (Guid id, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            Ok(await workflow.StartReviewAsync(id, HttpConcurrency.IfMatch(http.Request), ct), http))
+            .RequireAuthorization(Policies.Secretariat);
+
+        ideas.MapPost("/{id:guid}/route", async (Guid id, RouteIdeaRequest request, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var v = new RequestValidation();
+            var forum = v.Enum<Forum>("forum", request.Forum, "Forummet", required: false);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            return Ok(await workflow.RouteAsync(id, forum, HttpConcurrency.IfMatch(http.Request), ct), http);
+        }).RequireAuthorization(Policies.Secretariat);
+
+        ideas.MapPost("/{id:guid}/decision", async (Guid id, DecisionRequest request, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var v = new RequestValidation();
+            var outcome = v.Enum<DecisionOutcome>("outcome", request.Outcome, "Beslutningen");
+            var reason = v.OptionalText("reason", request.Reason, "Begrundelsen");
+            if (outcome is DecisionOutcome.Rejected or DecisionOutcome.NeedsInfo && reason is null)
+            {
+                v.Add("reason", outcome == DecisionOutcome.Rejected ? "Et afslag skal begrundes." : "Skriv, hvilke oplysninger der mangler.");
+            }
+
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            return Ok(await workflow.DecideAsync(id, outcome!.Value, reason, HttpConcurrency.IfMatch(http.Request), ct), http);
+        }).RequireAuthorization(Policies.Decider);
+
+        ideas.MapPost("/{id:guid}/info", async (Guid id, InformationRequest request, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var v = new RequestValidation();
+            var information = v.Text("information", request.Information, "Oplysningerne", 8000);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var idea = await workflow.GetAsync(id, ct);
+            if (!Own(idea.Value, http) && !http.User.IsSecretariat()) return Results.Forbid();
+            return Ok(await workflow.ProvideInfoAsync(id, information, HttpConcurrency.IfMatch(http.Request), ct), http);
+        });
+    }
+
+    private static GuideAnswer Answer(bool? value) => value switch { true => GuideAnswer.Yes, false => GuideAnswer.No, null => GuideAnswer.Unknown };
+
+    private static bool Own(Idea idea, HttpContext http) =>
+        string.Equals(idea.SubmittedBy.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase);
+
+    private static IResult Ok(Domain.Ports.Versioned<Idea> idea, HttpContext http) =>
+        Results.Ok(new IdeaResponse(idea.ETag, idea.Value)).WithETag(http, idea.ETag);
+}

@@ -1,0 +1,230 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Netvaerk.Domain.Calendar;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Participants;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Timelines;
+using Netvaerk.Domain.Workflow;
+
+namespace Netvaerk.Web.Api;
+
+public sealed record PersonRequest(string? Name, string? Email);
+
+public sealed record TimeFrameRequest(string? Start, string? End);
+
+public sealed record ContractRequest(
+    string? Theme, string? Purpose, string? Type, string? Mandate, string? ExpectedOutput, string? ExpectedOutcome,
+    PersonRequest? Leader, string? DecidingForum, TimeFrameRequest? TimeFrame, string? InvolvementPlan, string? EvaluationPlan);
+
+public sealed record ConsentRequest(string? Source);
+
+public sealed record ParticipantRequest(string? Name, string? Email, string? Kind, string? Role, ConsentRequest? Consent);
+
+public sealed record ParticipantsRequest(List<ParticipantRequest>? Participants);
+
+public sealed record StartRequest(string? StartDate, string? MeetingStart, string? MeetingEnd, string? Place, int? MeetingCount);
+
+public sealed record MoveMeetingRequest(string? Date, string? Start, string? End, string? Place);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record ContractProblemResponse(string Key, string Label, string Message);
+
+public sealed record NetworkResponse(string ETag, Network Network, IReadOnlyList<ContractProblemResponse> MissingFromContract, DateTimeOffset? NextDue);
+
+public sealed record StepResponse(string Id, StepKind Kind, Audience To, DateTimeOffset At, int Version, StepStatus Status, string? MeetingId, SurveyKind? Survey);
+
+public sealed record TimelineResponse(
+    string NetworkId, TimelineStatus Status, DateOnly Day0, IReadOnlyList<Meeting> Meetings,
+    IReadOnlyList<StepResponse> Done, IReadOnlyList<StepResponse> Upcoming, IReadOnlyList<StepResponse> Cancelled);
+
+internal static class NetworkEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var networks = api.MapGroup("/networks").WithTags("Netværk").RequireAuthorization(Policies.Staff);
+
+        networks.MapGet("/", async (NetworkWorkflow workflow, CancellationToken ct) =>
+            Results.Ok((await workflow.ListAsync(ct)).Select(Response)));
+
+        networks.MapGet("/{id:guid}", async (Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var network = await workflow.GetAsync(id, ct);
+            return Results.Ok(Response(network)).WithETag(http, network.ETag);
+        });
+
+        networks.MapGet("/{id:guid}/timeline", async (Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var network = await workflow.GetAsync(id, ct);
+            if (network.Value.Timeline is not { } t) return Problems.Status(404, "Netværket er ikke startet endnu, så det har ingen tidslinje.");
+            StepResponse[] Steps(StepStatus status) => t.Steps.Where(s => s.Status == status)
+                .Select(s => new StepResponse(s.Id, s.Kind, s.To, CopenhagenTime.ToLocal(s.Due), s.Version, s.Status, s.MeetingId, s.Survey)).ToArray();
+            return Results.Ok(new TimelineResponse(id.ToString(), t.Status, t.Day0, t.Meetings, Steps(StepStatus.Done), Steps(StepStatus.Pending), Steps(StepStatus.Cancelled)))
+                .WithETag(http, network.ETag);
+        });
+
+        networks.MapPut("/{id:guid}/contract", async (Guid id, ContractRequest request, NetworkWorkflow workflow, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Leads(id, workflow, http, ct) is { } denied) return denied;
+            var v = new RequestValidation();
+            var type = v.Enum<NetworkType>("type", request.Type, "Netværkstypen", required: false);
+            var forum = v.Enum<Forum>("decidingForum", request.DecidingForum, "Det besluttende forum", required: false);
+            Person? leader = null;
+            if (request.Leader is { } l)
+            {
+                var name = v.Text("leader.name", l.Name, "Netværkslederens navn");
+                var email = v.Email("leader.email", l.Email, "Netværkslederens e-mail");
+                if (v.IsValid) leader = new Person(name, email);
+            }
+
+            TimeFrame? frame = null;
+            if (request.TimeFrame is { } f)
+            {
+                var start = v.Date("timeFrame.start", f.Start, "Startdatoen");
+                var end = v.Date("timeFrame.end", f.End, "Slutdatoen");
+                if (start is { } s && end is { } e)
+                {
+                    if (e < s) v.Add("timeFrame.end", "Slutdatoen skal ligge efter startdatoen.");
+                    else frame = new TimeFrame(s, e);
+                }
+            }
+
+            var texts = new[]
+            {
+                v.OptionalText("theme", request.Theme, "Temaet", 200), v.OptionalText("purpose", request.Purpose, "Formålet"),
+                v.OptionalText("mandate", request.Mandate, "Mandatet"), v.OptionalText("expectedOutput", request.ExpectedOutput, "Forventet output"),
+                v.OptionalText("expectedOutcome", request.ExpectedOutcome, "Forventet outcome"),
+                v.OptionalText("involvementPlan", request.InvolvementPlan, "Planen for inddragelse"),
+                v.OptionalText("evaluationPlan", request.EvaluationPlan, "Evalueringsplanen"),
+            };
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+
+            var saved = await workflow.UpdateContractAsync(id, c => c with
+            {
+                Theme = texts[0] ?? c.Theme,
+                Purpose = texts[1] ?? c.Purpose,
+                Type = type ?? c.Type,
+                Mandate = texts[2] ?? c.Mandate,
+                ExpectedOutput = texts[3] ?? c.ExpectedOutput,
+                ExpectedOutcome = texts[4] ?? c.ExpectedOutcome,
+                Leader = leader ?? c.Leader,
+                DecidingForum = forum ?? c.DecidingForum,
+                TimeFrame = frame ?? c.TimeFrame,
+                InvolvementPlan = texts[5] ?? c.InvolvementPlan,
+                EvaluationPlan = texts[6] ?? c.EvaluationPlan,
+            }, HttpConcurrency.IfMatch(http.Request), ct);
+
+            if (leader is not null) await GrantLeaderAsync(access, leader, ct);
+            return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
+        });
+
+        networks.MapPost("/{id:guid}/participants", async (Guid id, ParticipantsRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Leads(id, workflow, http, ct) is { } denied) return denied;
+            var v = new RequestValidation();
+            var list = request.Participants ?? [];
+            if (list.Count == 0) v.Add("participants", "Angiv mindst én deltager.");
+            if (list.Count > 500) v.Add("participants", "Højst 500 deltagere ad gangen.");
+            var participants = new List<Participant>();
+            for (var i = 0; i < list.Count && list.Count <= 500; i++)
+            {
+                var p = list[i];
+                var name = v.Text($"participants[{i}].name", p.Name, "Navnet");
+                var email = v.Email($"participants[{i}].email", p.Email);
+                var kind = v.Enum<ParticipantKind>($"participants[{i}].kind", p.Kind, "Deltagertypen");
+                var role = v.Enum<ParticipantRole>($"participants[{i}].role", p.Role, "Rollen");
+                var consent = v.OptionalText($"participants[{i}].consent.source", p.Consent?.Source, "Samtykkets kilde", 500);
+                if (v.IsValid)
+                {
+                    participants.Add(new Participant(Guid.NewGuid(), name, email, kind!.Value, role!.Value,
+                        consent is null ? null : new Consent(time.GetUtcNow(), consent)));
+                }
+            }
+
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var saved = await workflow.AddParticipantsAsync(id, participants, HttpConcurrency.IfMatch(http.Request), ct);
+            return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
+        });
+
+        networks.MapPost("/{id:guid}/start", async (Guid id, StartRequest request, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var v = new RequestValidation();
+            var start = v.Date("startDate", request.StartDate, "Startdatoen (opstartsworkshoppen)");
+            var meetingStart = v.Time("meetingStart", request.MeetingStart, "Mødestart", required: false);
+            var meetingEnd = v.Time("meetingEnd", request.MeetingEnd, "Mødeslut", required: false);
+            var place = v.OptionalText("place", request.Place, "Mødestedet", 300);
+            if (request.MeetingCount is < 1 or > 24) v.Add("meetingCount", "Antallet af møder skal være mellem 1 og 24.");
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var saved = await workflow.StartAsync(id, start!.Value, s => s with
+            {
+                MeetingStart = meetingStart ?? s.MeetingStart,
+                MeetingEnd = meetingEnd ?? s.MeetingEnd,
+                Place = place ?? s.Place,
+                MeetingCount = request.MeetingCount ?? s.MeetingCount,
+            }, HttpConcurrency.IfMatch(http.Request), ct);
+            return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
+        }).RequireAuthorization(Policies.Secretariat);
+
+        networks.MapPost("/{id:guid}/meetings/{meetingId}/move", async (Guid id, string meetingId, MoveMeetingRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Leads(id, workflow, http, ct) is { } denied) return denied;
+            var v = new RequestValidation();
+            var date = v.Date("date", request.Date, "Datoen");
+            var start = v.Time("start", request.Start, "Starttidspunktet");
+            var end = v.Time("end", request.End, "Sluttidspunktet");
+            var place = v.OptionalText("place", request.Place, "Mødestedet", 300);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            return await Change(workflow, id, new MeetingMoved(meetingId, date!.Value, start!.Value, end!.Value, place, time.GetUtcNow()), null, http, ct);
+        });
+
+        networks.MapPost("/{id:guid}/meetings/{meetingId}/cancel", async (Guid id, string meetingId, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new MeetingCancelled(meetingId, time.GetUtcNow()), null, http, ct));
+
+        networks.MapPost("/{id:guid}/pause", async (Guid id, ReasonRequest? request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new TimelinePaused(time.GetUtcNow()), request?.Reason, http, ct));
+
+        networks.MapPost("/{id:guid}/resume", async (Guid id, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new TimelineResumed(time.GetUtcNow()), null, http, ct));
+
+        networks.MapPost("/{id:guid}/close", async (Guid id, ReasonRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Leads(id, workflow, http, ct) is { } denied) return denied;
+            var v = new RequestValidation();
+            var reason = v.Text("reason", request.Reason, "Begrundelsen for at lukke netværket", 2000);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            return await Change(workflow, id, new TimelineClosedEarly(time.GetUtcNow()), reason, http, ct);
+        });
+    }
+
+    private static async Task<IResult> Change(NetworkWorkflow workflow, Guid id, TimelineChange change, string? reason, HttpContext http, CancellationToken ct)
+    {
+        var saved = await workflow.ChangeTimelineAsync(id, change, reason, HttpConcurrency.IfMatch(http.Request), ct);
+        return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
+    }
+
+    /// <summary>The secretariat may change any network; a leader only the network they lead. Null means allowed.</summary>
+    internal static async Task<IResult?> Leads(Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct)
+    {
+        if (http.User.IsSecretariat()) return null;
+        var network = await workflow.GetAsync(id, ct);
+        return string.Equals(network.Value.Network.Contract.Leader?.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Problems.Status(403, "Kun netværkets leder og netværkssekretariatet kan ændre netværket.");
+    }
+
+    private static async Task GrantLeaderAsync(AccessWorkflow access, Person leader, CancellationToken ct)
+    {
+        var user = await access.UserForAsync(leader.Email, ct) ?? new StaffUser(leader.Email.ToLowerInvariant(), leader.Name, []);
+        if (!user.Has(StaffRole.NetworkLeader))
+        {
+            await access.SaveUserAsync(user with { Roles = [.. user.Roles.Where(r => r != StaffRole.Employee), StaffRole.NetworkLeader] }, ct);
+        }
+    }
+
+    internal static NetworkResponse Response(Versioned<NetworkRecord> n) =>
+        new(n.ETag, n.Value.Network,
+            n.Value.Network.Contract.Check().Problems.Select(p => new ContractProblemResponse(p.Key, p.Label, p.Message)).ToArray(),
+            n.Value.NextDueUtc);
+}
