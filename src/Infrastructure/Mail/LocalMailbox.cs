@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
+using Netvaerk.Domain.Messages;
+using Netvaerk.Domain.Ports;
+
+namespace Netvaerk.Infrastructure.Mail;
+
+/// <summary>
+/// The one-machine mail transport: every message becomes a standard RFC 5322/MIME <c>.eml</c> file in a folder,
+/// ready to open in any mail client. Everything in the file — name, boundaries, Message-ID, Date — is derived from
+/// the outbox message, so delivering the same message twice rewrites the same file with the same bytes.
+/// </summary>
+public sealed class LocalMailbox : IMailTransport
+{
+    /// <summary>The domain of the deterministic Message-IDs.</summary>
+    public const string MessageIdDomain = "netvaerk.albertslund.dk";
+
+    /// <summary>The header carrying the outbox key, so a file can be traced back to its outbox entry.</summary>
+    public const string KeyHeader = "X-Netvaerk-Key";
+
+    private static readonly FormatOptions s_format = CreateFormat();
+
+    private readonly MailboxAddress _from;
+
+    public LocalMailbox(IOptions<MailboxOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = options.Value;
+        Folder = Path.GetFullPath(value.Folder);
+        _from = MailboxAddress.Parse(value.From);
+    }
+
+    /// <summary>The full path of the folder the .eml files are written to.</summary>
+    public string Folder { get; }
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var mime = Compose(message, _from);
+
+        Directory.CreateDirectory(Folder);
+        var fileName = FileNameFor(message);
+        var target = Path.Combine(Folder, fileName);
+        // Same folder, so the final move is a rename on one volume; the leading dot keeps it out of *.eml listings.
+        var temp = Path.Combine(Folder, $".{fileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
+            {
+                await mime.WriteToAsync(s_format, stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>The file name of a message: <c>{createdAt UTC:yyyyMMdd-HHmmss}-{first 16 hex of sha256(key)}.eml</c>.</summary>
+    public static string FileNameFor(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var stamp = message.CreatedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        return $"{stamp}-{KeyHash(message.Key)[..16]}.eml";
+    }
+
+    /// <summary>The deterministic Message-ID (without angle brackets): <c>{sha256(key) hex}@netvaerk.albertslund.dk</c>.</summary>
+    public static string MessageIdFor(string key) => $"{KeyHash(key)}@{MessageIdDomain}";
+
+    /// <summary>
+    /// Builds the MIME message: multipart/mixed { multipart/alternative { text/plain, text/html }, attachments… },
+    /// or just the multipart/alternative when there are no attachments.
+    /// </summary>
+    public static MimeMessage Compose(OutboxMessage message, MailboxAddress from)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(from);
+        var email = message.Message;
+        var hash = KeyHash(message.Key);
+
+        var alternative = new MultipartAlternative
+        {
+            Boundary = $"=_alt_{hash[..32]}",
+        };
+        alternative.Add(Text(TextFormat.Plain, email.TextBody));
+        alternative.Add(Text(TextFormat.Html, email.HtmlBody));
+
+        MimeEntity body = alternative;
+        if (email.Attachments.Count > 0)
+        {
+            var mixed = new Multipart("mixed")
+            {
+                Boundary = $"=_mixed_{hash[..32]}",
+            };
+            mixed.Add(alternative);
+            foreach (var attachment in email.Attachments)
+            {
+                mixed.Add(Attachment(attachment));
+            }
+
+            body = mixed;
+        }
+
+        var mime = new MimeMessage
+        {
+            Subject = email.Subject,
+            Date = message.CreatedAt,
+            MessageId = $"{hash}@{MessageIdDomain}",
+            Body = body,
+        };
+        mime.From.Add(from);
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        mime.Headers.Add(KeyHeader, message.Key);
+        return mime;
+    }
+
+    private static TextPart Text(TextFormat format, string text)
+    {
+        var part = new TextPart(format)
+        {
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
+        part.SetText(Encoding.UTF8, text);
+        return part;
+    }
+
+    private static MimePart Attachment(EmailAttachment attachment)
+    {
+        // Keeps every parameter of the given type (text/calendar's method=REQUEST in particular). Text is always
+        // written as UTF-8, and for text/* the charset parameter says so.
+        var type = ContentType.Parse(attachment.ContentType);
+        var isText = type.IsMimeType("text", "*");
+        var part = isText ? new TextPart(type.MediaSubtype) : new MimePart(type.MediaType, type.MediaSubtype);
+        foreach (var parameter in type.Parameters)
+        {
+            part.ContentType.Parameters[parameter.Name] = parameter.Value;
+        }
+
+        part.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = attachment.FileName };
+        part.ContentTransferEncoding = ContentEncoding.Base64;
+        if (part is TextPart text)
+        {
+            text.SetText(Encoding.UTF8, attachment.Content);
+        }
+        else
+        {
+            part.Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(attachment.Content)));
+        }
+
+        return part;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The original failure matters more; a stray dot-file is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string KeyHash(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static FormatOptions CreateFormat()
+    {
+        // CRLF on every platform, as RFC 5322 wants and so the bytes do not depend on the machine.
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
+    }
+}

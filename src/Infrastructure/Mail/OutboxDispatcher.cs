@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Netvaerk.Domain.Ports;
+
+namespace Netvaerk.Infrastructure.Mail;
+
+/// <summary>
+/// Delivers what is due in the outbox through the mail transport. A failed send is retried with exponential
+/// backoff (1 min, 5 min, 30 min, 2 h, 6 h, then daily) and dead-lettered after <see cref="OutboxOptions.MaxAttempts"/>
+/// failed attempts.
+/// </summary>
+public sealed partial class OutboxDispatcher
+{
+    private const int MaxErrorLength = 2000;
+
+    private static readonly TimeSpan[] s_backoff =
+    [
+        TimeSpan.FromMinutes(1),
+        TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(2),
+        TimeSpan.FromHours(6),
+        TimeSpan.FromHours(24),
+    ];
+
+    private readonly IOutbox _outbox;
+    private readonly IMailTransport _transport;
+    private readonly TimeProvider _time;
+    private readonly OutboxOptions _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    public OutboxDispatcher(
+        IOutbox outbox,
+        IMailTransport transport,
+        TimeProvider time,
+        IOptions<OutboxOptions> options,
+        ILogger<OutboxDispatcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _options = options.Value;
+    }
+
+    /// <summary>The wait before the next attempt after the given number of failed attempts (1 → 1 min, 2 → 5 min, …).</summary>
+    public static TimeSpan BackoffAfter(int failedAttempts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(failedAttempts, 1);
+        return s_backoff[Math.Min(failedAttempts, s_backoff.Length) - 1];
+    }
+
+    /// <summary>Sends every due entry (up to the batch size) and records the outcome; returns how many were delivered.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
+    {
+        var due = await _outbox.DueForDeliveryAsync(_time.GetUtcNow(), _options.BatchSize, cancellationToken);
+        var delivered = 0;
+        foreach (var entry in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = entry.Message.Key;
+            try
+            {
+                await _transport.SendAsync(entry.Message, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await RecordFailureAsync(entry, ex, cancellationToken);
+                continue;
+            }
+
+            await _outbox.MarkDeliveredAsync(key, _time.GetUtcNow(), cancellationToken);
+            LogDelivered(key, entry.Attempts + 1);
+            delivered++;
+        }
+
+        return delivered;
+    }
+
+    private async Task RecordFailureAsync(OutboxEntry entry, Exception ex, CancellationToken cancellationToken)
+    {
+        var key = entry.Message.Key;
+        var failedAttempts = entry.Attempts + 1;
+        var error = $"{ex.GetType().Name}: {ex.Message}";
+        if (error.Length > MaxErrorLength)
+        {
+            error = error[..MaxErrorLength];
+        }
+
+        if (failedAttempts >= _options.MaxAttempts)
+        {
+            await _outbox.MarkFailedAsync(key, error, retryAt: null, cancellationToken);
+            LogDeadLettered(ex, key, failedAttempts);
+            return;
+        }
+
+        var retryAt = _time.GetUtcNow() + BackoffAfter(failedAttempts);
+        await _outbox.MarkFailedAsync(key, error, retryAt, cancellationToken);
+        LogRetrying(ex, key, failedAttempts, retryAt);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Delivered outbox entry {Key} on attempt {Attempt}")]
+    private partial void LogDelivered(string key, int attempt);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Outbox entry {Key} failed on attempt {Attempt}; retrying at {RetryAt}")]
+    private partial void LogRetrying(Exception exception, string key, int attempt, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Outbox entry {Key} failed on attempt {Attempt} and is dead-lettered")]
+    private partial void LogDeadLettered(Exception exception, string key, int attempt);
+}

@@ -1,0 +1,51 @@
+using Netvaerk.Domain.Ports;
+
+namespace Netvaerk.Infrastructure.Tests.Mail;
+
+/// <summary>A small <see cref="IOutbox"/> for dispatcher tests; <c>Attempts</c> counts failed attempts.</summary>
+internal sealed class InMemoryOutbox : IOutbox
+{
+    private readonly Dictionary<string, OutboxEntry> _entries = new(StringComparer.Ordinal);
+
+    public OutboxEntry this[string key] => _entries[key];
+
+    public Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        var added = _entries.TryAdd(
+            message.Key,
+            new OutboxEntry(message, DeliveryState.Pending, 0, message.CreatedAt, null, null));
+        return Task.FromResult(added);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ListAsync(string tenantId, string keyPrefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<OutboxEntry>>(_entries.Values
+            .Where(e => e.Message.TenantId == tenantId && e.Message.Key.StartsWith(keyPrefix, StringComparison.Ordinal))
+            .OrderBy(e => e.Message.CreatedAt)
+            .ToList());
+
+    public Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<OutboxEntry>>(_entries.Values
+            .Where(e => e.State == DeliveryState.Pending && e.NextAttemptAt <= now)
+            .OrderBy(e => e.Message.CreatedAt)
+            .Take(max)
+            .ToList());
+
+    public Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        _entries[key] = _entries[key] with { State = DeliveryState.Delivered, DeliveredAt = at };
+        return Task.CompletedTask;
+    }
+
+    public Task MarkFailedAsync(string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    {
+        var entry = _entries[key];
+        _entries[key] = entry with
+        {
+            State = retryAt is null ? DeliveryState.DeadLetter : DeliveryState.Pending,
+            Attempts = entry.Attempts + 1,
+            NextAttemptAt = retryAt ?? entry.NextAttemptAt,
+            LastError = failure,
+        };
+        return Task.CompletedTask;
+    }
+}
