@@ -1,11 +1,36 @@
+using Netvaerk.Infrastructure;
+using Netvaerk.Local;
+using Netvaerk.Local.Runner;
 using Netvaerk.Local.Simulation;
+using Netvaerk.Web;
+using Netvaerk.Web.Api;
 
-// Netværksstedet on one machine. `simulate` prints a sample network's whole timeline; the embedded web host
-// (SQLite, local runner, local mailbox) arrives with the next issue.
 if (args is ["simulate", .. var rest])
 {
     return SimulateCommand.Run(rest, Console.Out, Console.Error);
 }
 
-Console.Error.WriteLine("Brug: dotnet run --project src/Local -- simulate --type welfare|learning|innovation --start ÅÅÅÅ-MM-DD [--json]");
-return 2;
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Api.MaxBodyBytes);
+
+builder.Services.AddInfrastructure();   // SQLite stores, local mailbox, outbox delivery
+builder.Services.AddWeb();              // workflow use cases, JSON API, sign-in
+builder.Services.AddLocalHost();        // timeline runner on TimeProvider
+
+var app = builder.Build();
+app.UseNetvaerkWeb();
+app.Use(async (context, next) =>
+{
+    await next(context);
+    // Any write may have queued e-mail or changed a timeline: let the runner look now rather than later.
+    if (!HttpMethods.IsGet(context.Request.Method)) context.RequestServices.GetRequiredService<RunnerSignal>().Notify();
+});
+app.MapNetvaerkApi();
+app.MapGet("/", () => Results.Text(
+    "Netværksstedet kører.\nAPI-beskrivelse: /openapi/v1.json\nE-mails lander i postkassen: data/mail/\n", "text/plain; charset=utf-8"));
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The embedded host's entry point (public for the end-to-end tests' WebApplicationFactory).</summary>
+public partial class Program;

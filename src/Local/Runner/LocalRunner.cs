@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Workflow;
+using Netvaerk.Infrastructure.Mail;
+
+namespace Netvaerk.Local.Runner;
+
+/// <summary>
+/// The local timeline runner: executes due steps of every running network through the same domain code the Azure
+/// orchestrator calls, follows up on decisions, sends digests and delivers the outbox; then sleeps until the next
+/// due instant or a change. At-least-once: a crash re-runs a step, and the outbox keys keep its e-mails single.
+/// </summary>
+public sealed partial class LocalRunner(
+    INetworkStore networks,
+    IOutbox outbox,
+    NetworkWorkflow networkWorkflow,
+    IdeaWorkflow ideaWorkflow,
+    DigestWorkflow digestWorkflow,
+    AccessWorkflow access,
+    OutboxDispatcher dispatcher,
+    RunnerSignal signal,
+    WorkflowSettings settings,
+    TimeProvider time,
+    IOptions<RunnerOptions> options,
+    ILogger<LocalRunner> logger) : BackgroundService
+{
+    // While undelivered e-mail waits for a retry, look again this often.
+    private static readonly TimeSpan RetryCheck = TimeSpan.FromMinutes(1);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await access.EnsureFirstSecretariatAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            DateTimeOffset? next;
+            try
+            {
+                next = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRoundFailed(e);
+                next = time.GetUtcNow() + RetryCheck;
+            }
+
+            try
+            {
+                await signal.WaitAsync(next, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round at the clock's current instant; returns when the next round is due (null: only on a change).</summary>
+    public async Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var steps = 0;
+        foreach (var id in await networks.DueAsync(settings.TenantId, now, cancellationToken))
+        {
+            steps += await networkWorkflow.RunDueAsync(Guid.Parse(id), now, cancellationToken);
+        }
+
+        var nextDecision = await ideaWorkflow.FollowUpDecisionsAsync(now, cancellationToken);
+        var nextDigest = await digestWorkflow.SendDueAsync(now, cancellationToken);
+
+        var delivered = 0;
+        int batch;
+        while ((batch = await dispatcher.DeliverDueAsync(cancellationToken)) > 0) delivered += batch;
+        if (steps > 0 || delivered > 0) LogRound(steps, delivered);
+
+        var next = Earliest(await networks.NextDueAsync(settings.TenantId, cancellationToken), nextDecision, nextDigest);
+        if ((await outbox.DueForDeliveryAsync(DateTimeOffset.MaxValue, 1, cancellationToken)).Count > 0)
+        {
+            next = Earliest(next, now + RetryCheck);
+        }
+
+        return next;
+    }
+
+    private static DateTimeOffset? Earliest(params DateTimeOffset?[] instants) =>
+        instants.Where(i => i is not null).Select(i => i!.Value).DefaultIfEmpty().Min() is var min && min != default ? min : null;
+
+    [LoggerMessage(1, LogLevel.Information, "Runner executed {Steps} timeline steps and delivered {Delivered} e-mails")]
+    private partial void LogRound(int steps, int delivered);
+
+    [LoggerMessage(2, LogLevel.Error, "Runner round failed; trying again shortly")]
+    private partial void LogRoundFailed(Exception exception);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Netvaerk.Web.Api;
+
+public static class Api
+{
+    /// <summary>Request bodies larger than this are refused (413) before anything is read or stored.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Problem details for every error, the body limit, sign-in, and the OpenAPI document.</summary>
+    public static WebApplication UseNetvaerkWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxBodyBytes;
+            }
+
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, "Forespørgslen er for stor (højst 64 KiB).");
+                return;
+            }
+
+            await next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapNetvaerkApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        var api = endpoints.MapGroup("/api");
+        AuthEndpoints.Map(api);
+        IdeaEndpoints.Map(api);
+        NetworkEndpoints.Map(api);
+        SurveyEndpoints.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Netvaerk.Domain.Timelines;
+using Netvaerk.Domain.Workflow;
+
+namespace Netvaerk.Web.Api;
+
+public sealed record SurveyAnswersRequest(Dictionary<string, string>? Answers);
+
+public sealed record InvolvementRequest(string? Group, string? Who, int? HowMany, string? How, string? Date);
+
+internal static class SurveyEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        // Answering needs only the personal link's token, no sign-in.
+        var answering = api.MapGroup("/surveys").WithTags("Spørgeskemaer").AllowAnonymous();
+        answering.MapGet("/{token}", async (string token, SurveyWorkflow surveys, CancellationToken ct) =>
+            Results.Ok(await surveys.FormAsync(token, ct)));
+
+        answering.MapPost("/{token}/answers", async (string token, SurveyAnswersRequest request, SurveyWorkflow surveys, CancellationToken ct) =>
+        {
+            if (request.Answers is null || request.Answers.Count == 0)
+            {
+                return Problems.Validation(new() { ["answers"] = ["Besvar spørgsmålene, før du sender."] });
+            }
+
+            try
+            {
+                await surveys.SubmitAsync(token, request.Answers, ct);
+            }
+            catch (SurveyAnswersInvalidException e)
+            {
+                return Problems.Validation(e.Problems.GroupBy(p => $"answers.{p.Key}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+            }
+
+            return Results.Ok(new { message = "Tak for dine svar!" });
+        });
+
+        var networks = api.MapGroup("/networks").WithTags("Netværk").RequireAuthorization(Policies.Staff);
+        networks.MapGet("/{id:guid}/surveys", async (Guid id, SurveyWorkflow surveys, CancellationToken ct) =>
+            Results.Ok(await surveys.StatusAsync(id, ct)));
+
+        networks.MapGet("/{id:guid}/involvement", async (Guid id, InvolvementWorkflow involvement, CancellationToken ct) =>
+            Results.Ok(await involvement.ListAsync(id, ct)));
+
+        networks.MapPost("/{id:guid}/involvement", async (Guid id, InvolvementRequest request, InvolvementWorkflow involvement,
+            NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            if (await NetworkEndpoints.Leads(id, workflow, http, ct) is { } denied) return denied;
+            var v = new RequestValidation();
+            var group = v.Enum<StakeholderGroup>("group", request.Group, "Gruppen");
+            var who = v.Text("who", request.Who, "Hvem der blev inddraget", 500);
+            if (request.HowMany is null or < 1 or > 100_000) v.Add("howMany", "Antallet skal være et helt tal mellem 1 og 100.000.");
+            var how = v.Text("how", request.How, "Hvordan de blev inddraget", 2000);
+            var date = v.Date("date", request.Date, "Datoen");
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var record = await involvement.RegisterAsync(id, group!.Value, who, request.HowMany!.Value, how, date!.Value, http.User.Email(), ct);
+            return Results.Created($"/api/networks/{id}/involvement/{record.Id}", record);
+        });
+    }
+}
