@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using Netvaerk.Local.Runner;
+
+namespace Netvaerk.Local.Tests.EndToEnd;
+
+/// <summary>
+/// The embedded host in-process with a real SQLite file and a real mailbox folder in a temp directory, on a fake
+/// clock. The runner's loop is off: tests advance the clock and run one round at a time, so every assertion sees a
+/// settled system. Disposing and creating a host on the same folder is a restart.
+/// </summary>
+internal sealed class TestHost : WebApplicationFactory<Program>
+{
+    public const string Secretariat = "netvaerkssekretariatet@albertslund.dk";
+
+    public TestHost(DataFolder data, FakeTimeProvider clock)
+    {
+        Data = data;
+        Clock = clock;
+    }
+
+    public DataFolder Data { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Sqlite:Path", Data.Database);
+        builder.UseSetting("Mailbox:Folder", Data.Mailbox);
+        builder.UseSetting("Runner:Enabled", "false");
+        builder.UseSetting("Netvaerk:PublicBaseUrl", "http://netvaerk.test/");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public LocalRunner Runner => Services.GetRequiredService<LocalRunner>();
+
+    /// <summary>Runs rounds until nothing more is due at the current instant.</summary>
+    public async Task SettleAsync()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var next = await Runner.RunOnceAsync();
+            if (next is null || next > Clock.GetUtcNow()) return;
+        }
+    }
+
+    /// <summary>Moves the clock forward to the instant, one due instant at a time, settling at each (as the real loop would).</summary>
+    public async Task AdvanceToAsync(DateTimeOffset until)
+    {
+        await SettleAsync();
+        while (true)
+        {
+            var next = await Runner.RunOnceAsync();
+            if (next is null || next > until) break;
+            if (next > Clock.GetUtcNow()) Clock.SetUtcNow(next.Value);
+            await SettleAsync();
+        }
+
+        if (until > Clock.GetUtcNow()) Clock.SetUtcNow(until);
+        await SettleAsync();
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    /// <summary>A client signed in through the real e-mail link flow.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = Client();
+        var before = Data.Mails().Count;
+        (await client.PostAsJsonAsync("/api/auth/link", new { email })).EnsureSuccessStatusCode();
+        await SettleAsync();
+        var mail = Data.Mails().Skip(before).Last(m => m.To.Mailboxes.Any(b => b.Address == email));
+        var token = Regex.Match(mail.TextBody, @"log-ind/([A-Za-z0-9_\-]+)").Groups[1].Value;
+        var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { token });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+}
+
+/// <summary>A temp folder holding the database and the mailbox; survives host restarts, deleted at the end.</summary>
+internal sealed class DataFolder : IDisposable
+{
+    public DataFolder() => Directory.CreateDirectory(Root);
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "netvaerk-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public string Database => Path.Combine(Root, "netvaerk.db");
+
+    public string Mailbox => Path.Combine(Root, "mail");
+
+    /// <summary>Every e-mail in the mailbox, in delivery-file order (by date, then key hash).</summary>
+    public List<MimeMessage> Mails() =>
+        Directory.Exists(Mailbox)
+            ? Directory.GetFiles(Mailbox, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList()
+            : [];
+
+    public List<MimeMessage> MailsTo(string email) =>
+        Mails().Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, email, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finalising connection; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
+
+internal static class Json
+{
+    public static async Task<JsonElement> ReadAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement;
+    }
+}
