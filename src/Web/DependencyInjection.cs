@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<AccessWorkflow>();
         services.AddSingleton<SurveyWorkflow>();
         services.AddSingleton<InvolvementWorkflow>();
+        services.AddSingleton<DigestWorkflow>();
 
         services.Configure<JsonOptions>(o => CopyTimelineJson(o.SerializerOptions));
         services.AddProblemDetails();

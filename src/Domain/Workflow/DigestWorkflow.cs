@@ -1,0 +1,147 @@
+using Netvaerk.Domain.Digests;
+using Netvaerk.Domain.Messages;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Timelines;
+
+namespace Netvaerk.Domain.Workflow;
+
+/// <summary>
+/// Sends the weekly leader digest (Monday 07:00) and the monthly portfolio digest (first working day, 07:00). Each is
+/// keyed by its period and recipient in the outbox, so it goes out once per period even across restarts; a digest
+/// with nothing to say is not sent. A host that was down at the scheduled time sends later in the same period.
+/// </summary>
+public sealed class DigestWorkflow(
+    INetworkStore networks,
+    IIdeaStore ideas,
+    ISurveyStore surveys,
+    IInvolvementStore involvement,
+    IOutbox outbox,
+    IAccessStore access,
+    WorkflowSettings settings)
+{
+    private static readonly DigestSchedule Schedule = DigestSchedule.Default;
+
+    // The periods already handled by this process; the outbox keys are what really prevents a second send.
+    private string? _weekDone;
+    private string? _monthDone;
+
+    private string Tenant => settings.TenantId;
+
+    /// <summary>Sends what is due at <paramref name="now"/>; returns when the next digest is due.</summary>
+    public async Task<DateTimeOffset?> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (LatestAtOrBefore(Schedule.NextWeekly, now) is { } weekly && DigestSchedule.WeeklyKey(weekly) == DigestSchedule.WeeklyKey(now)
+            && _weekDone != DigestSchedule.WeeklyKey(now))
+        {
+            await SendWeeklyAsync(now, cancellationToken);
+            _weekDone = DigestSchedule.WeeklyKey(now);
+        }
+
+        if (LatestAtOrBefore(Schedule.NextMonthly, now) is { } monthly && DigestSchedule.MonthlyKey(monthly) == DigestSchedule.MonthlyKey(now)
+            && _monthDone != DigestSchedule.MonthlyKey(now))
+        {
+            await SendMonthlyAsync(now, cancellationToken);
+            _monthDone = DigestSchedule.MonthlyKey(now);
+        }
+
+        var nextWeekly = Schedule.NextWeekly(now);
+        var nextMonthly = Schedule.NextMonthly(now);
+        return nextWeekly < nextMonthly ? nextWeekly : nextMonthly;
+    }
+
+    private async Task SendWeeklyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var week = DigestSchedule.WeeklyKey(now);
+        foreach (var record in (await networks.ListAsync(Tenant, cancellationToken)).Select(n => n.Value))
+        {
+            var network = record.Network;
+            if (record.Timeline is not { } timeline || network.Contract.Leader is not { } leader
+                || network.Status is NetworkStatus.Draft or NetworkStatus.Closed)
+            {
+                continue;
+            }
+
+            var id = network.Id.ToString();
+            var registrations = await involvement.ListAsync(Tenant, id, cancellationToken);
+            var input = new LeaderDigestInput(network.Contract.Theme ?? "", network.Contract.Type ?? NetworkType.Welfare,
+                new Recipient(leader.Name, leader.Email), timeline, now)
+            {
+                SentLastWeek = await SentLastWeekAsync(id, now, cancellationToken),
+                Surveys = await SurveyProgressAsync(id, cancellationToken),
+                CitizenInvolvementRegistrations = registrations.Count(r => r.Group == StakeholderGroup.Citizens),
+                InvolvementRegistrations = registrations.Count,
+                NetworkUrl = settings.Link($"netvaerk/{id}"),
+            };
+            if (LeaderDigest.Compose(input) is { } message)
+            {
+                await outbox.EnqueueAsync(new OutboxMessage(DigestKeys.Weekly(id, week, leader.Email), Tenant, leader.Email, leader.Name,
+                    message, now), cancellationToken);
+            }
+        }
+    }
+
+    private async Task SendMonthlyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var all = (await networks.ListAsync(Tenant, cancellationToken)).Select(n => n.Value).ToList();
+        var portfolio = all.Select(r => new PortfolioNetwork(r.Network.Contract.Theme ?? "", r.Network.Contract.Type ?? NetworkType.Welfare, r.Network.Status)).ToList();
+        var open = new List<PortfolioSurvey>();
+        foreach (var r in all.Where(r => r.Timeline is not null))
+        {
+            foreach (var progress in await SurveyProgressAsync(r.Network.Id.ToString(), cancellationToken))
+            {
+                open.Add(new PortfolioSurvey(r.Network.Contract.Theme ?? "", r.Network.Contract.Type ?? NetworkType.Welfare, progress));
+            }
+        }
+
+        var allIdeas = (await ideas.ListAsync(Tenant, cancellationToken)).Select(i => i.Value).ToList();
+        var month = DigestSchedule.MonthlyKey(now);
+        var secretariat = (await access.ListUsersAsync(Tenant, cancellationToken)).Where(u => u.Has(StaffRole.Secretariat)).ToList();
+        foreach (var user in secretariat)
+        {
+            var input = new PortfolioDigestInput(new Recipient(user.Name, user.Email), now, portfolio, allIdeas)
+            {
+                Surveys = open,
+                PortfolioUrl = settings.Link("portefolje"),
+            };
+            if (PortfolioDigest.Compose(input) is { } message)
+            {
+                await outbox.EnqueueAsync(new OutboxMessage(DigestKeys.Monthly(month, user.Email), Tenant, user.Email, user.Name, message, now),
+                    cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The network's outbox entries of the past seven days, one item per step (with its recipient count).</summary>
+    private async Task<IReadOnlyList<SentItem>> SentLastWeekAsync(string networkId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await outbox.ListAsync(Tenant, networkId + "/", cancellationToken))
+            .Where(e => e.Message.CreatedAt > now.AddDays(-7) && e.Message.CreatedAt <= now)
+            .GroupBy(e => e.Message.Key[..e.Message.Key.LastIndexOf('/')], StringComparer.Ordinal)
+            .Select(g => new SentItem(g.First().Message.Message.Subject, g.Min(e => e.Message.CreatedAt), g.Count()))
+            .OrderBy(s => s.SentAt)
+            .ToList();
+
+    /// <summary>Per survey, how many people were invited and answered (a person may hold several links).</summary>
+    private async Task<IReadOnlyList<SurveyProgress>> SurveyProgressAsync(string networkId, CancellationToken cancellationToken)
+    {
+        var result = new List<SurveyProgress>();
+        foreach (var survey in await surveys.ListSurveysAsync(Tenant, networkId, cancellationToken))
+        {
+            var people = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken))
+                .GroupBy(i => i.RecipientEmail, StringComparer.OrdinalIgnoreCase)
+                .Select(g => g.FirstOrDefault(i => i.AnsweredAt is not null) ?? g.First())
+                .ToArray();
+            result.Add(SurveyProgress.Of(survey, people));
+        }
+
+        return result;
+    }
+
+    /// <summary>The latest scheduled instant at or before <paramref name="now"/> (schedules recur at most monthly).</summary>
+    private static DateTimeOffset? LatestAtOrBefore(Func<DateTimeOffset, DateTimeOffset> next, DateTimeOffset now)
+    {
+        DateTimeOffset? latest = null;
+        for (var candidate = next(now.AddDays(-40)); candidate <= now; candidate = next(candidate)) latest = candidate;
+        return latest;
+    }
+}
