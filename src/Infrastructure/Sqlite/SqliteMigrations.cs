@@ -37,7 +37,7 @@ internal static class SqliteMigrations
             timeline     TEXT    NULL,
             PRIMARY KEY (tenant_id, id)
         );
-        CREATE INDEX ix_networks_next_due ON networks (tenant_id, next_due_utc) WHERE next_due_utc IS NOT NULL;
+        CREATE INDEX ix_networks_next_due ON networks (tenant_id, next_due_utc, id) WHERE next_due_utc IS NOT NULL;
 
         CREATE TABLE outbox (
             seq              INTEGER PRIMARY KEY,
