@@ -79,11 +79,12 @@ internal sealed class TestHost : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string email)
     {
         var client = Client();
-        var before = Data.Mails().Count;
+        var before = Data.Files();
         (await client.PostAsJsonAsync("/api/auth/link", new { email })).EnsureSuccessStatusCode();
         await SettleAsync();
-        var mail = Data.Mails().Skip(before).Last(m => m.To.Mailboxes.Any(b => b.Address == email));
-        var token = Regex.Match(mail.TextBody, @"log-ind/([A-Za-z0-9_\-]+)").Groups[1].Value;
+        var mail = Data.Files().Except(before).Select(f => MimeMessage.Load(f))
+            .Single(m => m.To.Mailboxes.Any(b => b.Address == email));
+        var token = Regex.Match(mail.Text(), @"log-ind/([A-Za-z0-9_\-]+)").Groups[1].Value;
         var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { token });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
@@ -100,6 +101,9 @@ internal sealed class DataFolder : IDisposable
     public string Database => Path.Combine(Root, "netvaerk.db");
 
     public string Mailbox => Path.Combine(Root, "mail");
+
+    public HashSet<string> Files() =>
+        Directory.Exists(Mailbox) ? Directory.GetFiles(Mailbox, "*.eml").ToHashSet(StringComparer.Ordinal) : [];
 
     /// <summary>Every e-mail in the mailbox, in delivery-file order (by date, then key hash).</summary>
     public List<MimeMessage> Mails() =>
@@ -126,9 +130,14 @@ internal sealed class DataFolder : IDisposable
 
 internal static class Json
 {
+    public static string Text(this MimeMessage message) => message.TextBody ?? "";
+
+    public static string Title(this MimeMessage message) => message.Subject ?? "";
+
     public static async Task<JsonElement> ReadAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
         return JsonDocument.Parse(text).RootElement;
     }
 }

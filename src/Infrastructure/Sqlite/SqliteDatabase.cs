@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+
+namespace Netvaerk.Infrastructure.Sqlite;
+
+/// <summary>
+/// The database file and how to talk to it. Every store operation opens its own connection (pooled by
+/// Microsoft.Data.Sqlite) and closes it again, so the stores are safe to use from many threads at once.
+/// The schema is migrated once per instance, before the first connection is handed out.
+/// </summary>
+/// <remarks>
+/// Each connection gets <c>busy_timeout = 5000</c> (wait for a writer instead of failing), <c>foreign_keys = ON</c>
+/// and <c>synchronous = NORMAL</c>, the recommended setting with WAL: a commit survives an application crash, and
+/// a power loss can lose only the last commits, never corrupt the file. <c>journal_mode = WAL</c> is stored in
+/// the file itself and is set when the schema is migrated.
+/// </remarks>
+public sealed class SqliteDatabase : IDisposable
+{
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private volatile bool _migrated;
+
+    public SqliteDatabase(SqliteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        FilePath = Path.GetFullPath(options.Path);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>
+    /// Creates the folder and file if needed, turns on WAL and applies every migration the file lacks, in one
+    /// transaction. Runs once per instance; later calls return at once. Safe to call concurrently.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            if (Path.GetDirectoryName(FilePath) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using var connection = await OpenUncheckedAsync(cancellationToken);
+            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
+    }
+
+    /// <summary>An open connection to a migrated database. The caller disposes it (which returns it to the pool).</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        await MigrateAsync(cancellationToken);
+        return await OpenUncheckedAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the pooled connections to the file (e.g. at shutdown, or before deleting it).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
+        _migrationLock.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenUncheckedAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Netvaerk.Domain.Ideas;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Timelines;
+
+namespace Netvaerk.Infrastructure.Sqlite;
+
+/// <summary>
+/// Ideas as JSON documents with a row version. <see cref="AddAsync"/> of an id that exists throws
+/// <see cref="InvalidOperationException"/>; <see cref="ReplaceAsync"/> with a stale token throws
+/// <see cref="ConcurrencyException"/> and of an unknown id <see cref="InvalidOperationException"/>.
+/// </summary>
+public sealed class SqliteIdeaStore(SqliteDatabase database) : IIdeaStore
+{
+    public async Task<Versioned<Idea>?> FindAsync(string tenantId, string ideaId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(ideaId);
+        if (SqliteValues.GuidKey(ideaId) is not { } id)
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("SELECT document, version FROM ideas WHERE tenant_id = @tenant AND id = @id;")
+            .With("@tenant", tenantId).With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<Versioned<Idea>>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT document, version FROM ideas WHERE tenant_id = @tenant ORDER BY submitted_utc, id;").With("@tenant", tenantId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ideas = new List<Versioned<Idea>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ideas.Add(Read(reader));
+        }
+
+        return ideas;
+    }
+
+    public async Task<string> AddAsync(string tenantId, Idea idea, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(idea);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            INSERT INTO ideas (tenant_id, id, version, submitted_utc, document)
+            VALUES (@tenant, @id, 1, @submitted, @document)
+            ON CONFLICT (tenant_id, id) DO NOTHING;
+            """)
+            .With("@tenant", tenantId)
+            .With("@id", SqliteValues.Key(idea.Id))
+            .With("@submitted", SqliteValues.Instant(idea.SubmittedAt))
+            .With("@document", TimelineJson.Serialize(idea));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new InvalidOperationException($"Idea {idea.Id} already exists in tenant {tenantId}.");
+        }
+
+        return SqliteValues.ETag(1);
+    }
+
+    public async Task<string> ReplaceAsync(string tenantId, Idea idea, string etag, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(idea);
+        ArgumentNullException.ThrowIfNull(etag);
+        var id = SqliteValues.Key(idea.Id);
+        var version = SqliteValues.ParseETag(etag);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            UPDATE ideas SET version = version + 1, submitted_utc = @submitted, document = @document
+            WHERE tenant_id = @tenant AND id = @id AND version = @version;
+            """)
+            .With("@tenant", tenantId)
+            .With("@id", id)
+            .With("@version", version)
+            .With("@submitted", SqliteValues.Instant(idea.SubmittedAt))
+            .With("@document", TimelineJson.Serialize(idea));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return SqliteValues.ETag(version + 1);
+        }
+
+        await using var exists = connection.Command("SELECT 1 FROM ideas WHERE tenant_id = @tenant AND id = @id;")
+            .With("@tenant", tenantId).With("@id", id);
+        throw await exists.ExecuteScalarAsync(cancellationToken) is null
+            ? new InvalidOperationException($"Idea {idea.Id} does not exist in tenant {tenantId}; add it first.")
+            : new ConcurrencyException();
+    }
+
+    private static Versioned<Idea> Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        new(TimelineJson.Deserialize<Idea>(reader.GetString(0)), SqliteValues.ETag(reader.GetInt64(1)));
+}

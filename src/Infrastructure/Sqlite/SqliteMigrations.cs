@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Netvaerk.Infrastructure.Sqlite;
+
+/// <summary>One schema change; applied once, in version order, and recorded in <c>schema_version</c>.</summary>
+internal sealed record SqliteMigration(int Version, string Name, string Sql);
+
+/// <summary>
+/// The schema, as an ordered list of migrations. Never edit a released migration: add a new one at the end.
+/// </summary>
+/// <remarks>
+/// Conventions: every table has <c>tenant_id</c> first in its key, and every query filters by it (the Cosmos adapter
+/// partitions by tenant). Aggregates are stored as JSON documents (<c>TimelineJson.Options</c>), which keep the
+/// original UTC offsets; instants that SQL compares or orders by are also stored in their own columns as UTC ISO-8601
+/// round-trip text (<c>yyyy-MM-ddTHH:mm:ss.fffffff+00:00</c>), which sorts as text in time order.
+/// </remarks>
+internal static class SqliteMigrations
+{
+    private const string Initial = """
+        CREATE TABLE ideas (
+            tenant_id     TEXT    NOT NULL,
+            id            TEXT    NOT NULL,
+            version       INTEGER NOT NULL,
+            submitted_utc TEXT    NOT NULL,
+            document      TEXT    NOT NULL,
+            PRIMARY KEY (tenant_id, id)
+        );
+
+        CREATE TABLE networks (
+            tenant_id    TEXT    NOT NULL,
+            id           TEXT    NOT NULL,
+            version      INTEGER NOT NULL,
+            created_utc  TEXT    NOT NULL,
+            next_due_utc TEXT    NULL,
+            network      TEXT    NOT NULL,
+            timeline     TEXT    NULL,
+            PRIMARY KEY (tenant_id, id)
+        );
+        CREATE INDEX ix_networks_next_due ON networks (tenant_id, next_due_utc, id) WHERE next_due_utc IS NOT NULL;
+
+        CREATE TABLE outbox (
+            seq              INTEGER PRIMARY KEY,
+            tenant_id        TEXT    NOT NULL,
+            key              TEXT    NOT NULL,
+            created_utc      TEXT    NOT NULL,
+            state            TEXT    NOT NULL CHECK (state IN ('pending', 'delivered', 'dead-letter')),
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_utc TEXT    NOT NULL,
+            last_error       TEXT    NULL,
+            delivered_utc    TEXT    NULL,
+            document         TEXT    NOT NULL,
+            UNIQUE (tenant_id, key)
+        );
+        CREATE INDEX ix_outbox_due ON outbox (next_attempt_utc, seq) WHERE state = 'pending';
+        CREATE INDEX ix_outbox_key ON outbox (key);
+
+        CREATE TABLE surveys (
+            tenant_id  TEXT NOT NULL,
+            id         TEXT NOT NULL,
+            network_id TEXT NOT NULL,
+            sent_utc   TEXT NOT NULL,
+            document   TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, id)
+        );
+        CREATE INDEX ix_surveys_network ON surveys (tenant_id, network_id, sent_utc);
+
+        CREATE TABLE survey_invitations (
+            tenant_id       TEXT NOT NULL,
+            survey_id       TEXT NOT NULL,
+            recipient_key   TEXT NOT NULL,
+            recipient_email TEXT NOT NULL,
+            recipient_name  TEXT NOT NULL,
+            token_hash      TEXT NOT NULL,
+            expires_utc     TEXT NOT NULL,
+            answered_utc    TEXT NULL,
+            PRIMARY KEY (tenant_id, token_hash)
+        );
+        CREATE INDEX ix_survey_invitations_recipient ON survey_invitations (tenant_id, survey_id, recipient_key);
+
+        CREATE TABLE survey_responses (
+            seq           INTEGER PRIMARY KEY,
+            tenant_id     TEXT NOT NULL,
+            survey_id     TEXT NOT NULL,
+            submitted_utc TEXT NOT NULL,
+            document      TEXT NOT NULL
+        );
+        CREATE INDEX ix_survey_responses_survey ON survey_responses (tenant_id, survey_id, submitted_utc);
+
+        CREATE TABLE involvements (
+            tenant_id      TEXT NOT NULL,
+            id             TEXT NOT NULL,
+            network_id     TEXT NOT NULL,
+            date           TEXT NOT NULL,
+            registered_utc TEXT NOT NULL,
+            document       TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, id)
+        );
+        CREATE INDEX ix_involvements_network ON involvements (tenant_id, network_id, date);
+
+        CREATE TABLE staff_users (
+            tenant_id TEXT NOT NULL,
+            email     TEXT NOT NULL,
+            document  TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, email)
+        );
+
+        CREATE TABLE sign_in_tokens (
+            tenant_id   TEXT NOT NULL,
+            token_hash  TEXT NOT NULL,
+            email       TEXT NOT NULL,
+            expires_utc TEXT NOT NULL,
+            used_utc    TEXT NULL,
+            PRIMARY KEY (tenant_id, token_hash)
+        );
+        """;
+
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "Initial schema: ideas, networks, outbox, surveys, involvement, staff access", Initial),
+    ];
+
+    /// <summary>The schema version this build expects.</summary>
+    public static int LatestVersion => All[^1].Version;
+
+    /// <summary>
+    /// Turns on WAL and applies the migrations the database lacks, all in one immediate (write-locking) transaction,
+    /// so two processes starting at once do not both migrate. Returns how many were applied.
+    /// </summary>
+    public static async Task<int> ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // journal_mode cannot change inside a transaction; it is persistent, so this is a no-op after the first time.
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
+
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await ExecuteAsync(connection, transaction, """
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version     INTEGER PRIMARY KEY,
+                name        TEXT NOT NULL,
+                applied_utc TEXT NOT NULL
+            );
+            """, cancellationToken);
+
+        long current;
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
+            current = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database has schema version {current}, newer than this build's {LatestVersion}. Update the application.");
+        }
+
+        var applied = 0;
+        foreach (var migration in All.Where(m => m.Version > current))
+        {
+            await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+            await using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version (version, name, applied_utc) VALUES (@version, @name, @applied);";
+            record.Parameters.AddWithValue("@version", migration.Version);
+            record.Parameters.AddWithValue("@name", migration.Name);
+            record.Parameters.AddWithValue("@applied", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            applied++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

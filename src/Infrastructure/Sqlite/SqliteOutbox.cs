@@ -1,0 +1,157 @@
+using Microsoft.Data.Sqlite;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Timelines;
+
+namespace Netvaerk.Infrastructure.Sqlite;
+
+/// <summary>
+/// The outbox: one row per (tenant, key) with the message as a JSON document and its delivery state in columns.
+/// A new message is due at once (its first attempt is at its <see cref="OutboxMessage.CreatedAt"/>).
+/// </summary>
+/// <remarks>
+/// "Oldest first" in <see cref="DueForDeliveryAsync"/> means the entry whose next attempt fell due first (for a
+/// message not yet tried, its creation time), then the order of enqueueing; this is what the due index yields.
+/// <see cref="MarkDeliveredAsync"/> and <see cref="MarkFailedAsync"/> take only the key (the port has no tenant
+/// there); keys start with a network id, which is a Guid, so they do not collide across tenants in practice.
+/// They change only pending entries, so marking twice is harmless; an unknown key throws
+/// <see cref="InvalidOperationException"/>.
+/// </remarks>
+public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
+{
+    private const string EntryColumns = "document, state, attempts, next_attempt_utc, last_error, delivered_utc";
+
+    private const string Pending = "pending";
+    private const string Delivered = "delivered";
+    private const string DeadLetter = "dead-letter";
+
+    public async Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        SqliteValues.RequireTenant(message.TenantId);
+        ArgumentException.ThrowIfNullOrEmpty(message.Key);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, document)
+            VALUES (@tenant, @key, @created, 'pending', 0, @created, @document)
+            ON CONFLICT (tenant_id, key) DO NOTHING;
+            """)
+            .With("@tenant", message.TenantId)
+            .With("@key", message.Key)
+            .With("@created", SqliteValues.Instant(message.CreatedAt))
+            .With("@document", TimelineJson.Serialize(message));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(string tenantId, string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // GLOB is case-sensitive and, with the (tenant_id, key) index, becomes a range scan on the prefix.
+        await using var command = connection.Command($"""
+            SELECT {EntryColumns} FROM outbox
+            WHERE tenant_id = @tenant AND key GLOB @pattern
+            ORDER BY created_utc, seq;
+            """)
+            .With("@tenant", tenantId)
+            .With("@pattern", GlobEscape(keyPrefix) + "*");
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // The one query across tenants (see IOutbox): the sender serves every municipality.
+        await using var command = connection.Command($"""
+            SELECT {EntryColumns} FROM outbox
+            WHERE state = 'pending' AND next_attempt_utc <= @now
+            ORDER BY next_attempt_utc, seq
+            LIMIT @max;
+            """)
+            .With("@now", SqliteValues.Instant(now))
+            .With("@max", max);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at
+            WHERE key = @key AND state = 'pending';
+            """)
+            .With("@key", key)
+            .With("@at", SqliteValues.Instant(at));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            await EnsureExistsAsync(connection, key, cancellationToken);
+        }
+    }
+
+    public async Task MarkFailedAsync(string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(failure);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            UPDATE outbox
+            SET attempts = attempts + 1,
+                last_error = @failure,
+                state = CASE WHEN @retryAt IS NULL THEN 'dead-letter' ELSE 'pending' END,
+                next_attempt_utc = COALESCE(@retryAt, next_attempt_utc)
+            WHERE key = @key AND state = 'pending';
+            """)
+            .With("@key", key)
+            .With("@failure", failure)
+            .With("@retryAt", SqliteValues.InstantOrNull(retryAt));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            await EnsureExistsAsync(connection, key, cancellationToken);
+        }
+    }
+
+    private static async Task EnsureExistsAsync(SqliteConnection connection, string key, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.Command("SELECT 1 FROM outbox WHERE key = @key LIMIT 1;").With("@key", key);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            throw new InvalidOperationException($"The outbox has no message with key {key}.");
+        }
+    }
+
+    private static async Task<IReadOnlyList<OutboxEntry>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<OutboxEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new OutboxEntry(
+                TimelineJson.Deserialize<OutboxMessage>(reader.GetString(0)),
+                ParseState(reader.GetString(1)),
+                reader.GetInt32(2),
+                SqliteValues.ParseInstant(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                SqliteValues.ParseInstantOrNull(reader, 5)));
+        }
+
+        return entries;
+    }
+
+    private static DeliveryState ParseState(string state) => state switch
+    {
+        Pending => DeliveryState.Pending,
+        Delivered => DeliveryState.Delivered,
+        DeadLetter => DeliveryState.DeadLetter,
+        _ => throw new InvalidOperationException($"Unknown outbox state '{state}'."),
+    };
+
+    /// <summary>The prefix as a GLOB pattern that matches it literally: <c>*</c>, <c>?</c> and <c>[</c> become classes.</summary>
+    private static string GlobEscape(string text) =>
+        text.Replace("[", "[[]", StringComparison.Ordinal)
+            .Replace("*", "[*]", StringComparison.Ordinal)
+            .Replace("?", "[?]", StringComparison.Ordinal);
+}

@@ -1,0 +1,208 @@
+using Microsoft.Data.Sqlite;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Timelines;
+
+namespace Netvaerk.Infrastructure.Sqlite;
+
+/// <summary>
+/// Surveys (JSON documents), their personal invitations (columns; the token hash is unique per tenant) and the
+/// anonymous responses (JSON documents, with no link to the invitation that gave them).
+/// </summary>
+/// <remarks>
+/// An invitation's recipient is matched case-insensitively on the e-mail address; a recipient may hold several tokens
+/// (one row each). <see cref="SubmitAsync"/> marks all of them answered, returns false for an unknown token as for a
+/// person who already answered, and does not check <see cref="SurveyInvitation.ExpiresAt"/> (the caller does).
+/// Instants read from columns come back in UTC.
+/// </remarks>
+public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
+{
+    private const string InvitationColumns = "survey_id, recipient_email, recipient_name, token_hash, expires_utc, answered_utc";
+
+    public async Task<bool> AddSurveyAsync(string tenantId, Survey survey, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentException.ThrowIfNullOrEmpty(survey.Id);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            INSERT INTO surveys (tenant_id, id, network_id, sent_utc, document)
+            VALUES (@tenant, @id, @network, @sent, @document)
+            ON CONFLICT (tenant_id, id) DO NOTHING;
+            """)
+            .With("@tenant", tenantId)
+            .With("@id", survey.Id)
+            .With("@network", survey.NetworkId)
+            .With("@sent", SqliteValues.Instant(survey.SentAt))
+            .With("@document", TimelineJson.Serialize(survey));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<Survey?> FindSurveyAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(surveyId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("SELECT document FROM surveys WHERE tenant_id = @tenant AND id = @id;")
+            .With("@tenant", tenantId).With("@id", surveyId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? TimelineJson.Deserialize<Survey>(json) : null;
+    }
+
+    public async Task<IReadOnlyList<Survey>> ListSurveysAsync(string tenantId, string networkId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(networkId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT document FROM surveys WHERE tenant_id = @tenant AND network_id = @network ORDER BY sent_utc, id;
+            """).With("@tenant", tenantId).With("@network", networkId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var surveys = new List<Survey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            surveys.Add(TimelineJson.Deserialize<Survey>(reader.GetString(0)));
+        }
+
+        return surveys;
+    }
+
+    public async Task AddInvitationAsync(string tenantId, SurveyInvitation invitation, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(invitation);
+        ArgumentException.ThrowIfNullOrEmpty(invitation.SurveyId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invitation.RecipientEmail);
+        ArgumentException.ThrowIfNullOrEmpty(invitation.TokenHash);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            INSERT INTO survey_invitations
+                (tenant_id, survey_id, recipient_key, recipient_email, recipient_name, token_hash, expires_utc, answered_utc)
+            VALUES (@tenant, @survey, @recipientKey, @email, @name, @token, @expires,
+                -- a new link for someone who already answered is born answered: one answer per person
+                COALESCE(@answered, (SELECT MAX(answered_utc) FROM survey_invitations
+                                     WHERE tenant_id = @tenant AND survey_id = @survey AND recipient_key = @recipientKey)))
+            ON CONFLICT (tenant_id, token_hash) DO NOTHING;
+            """)
+            .With("@tenant", tenantId)
+            .With("@survey", invitation.SurveyId)
+            .With("@recipientKey", SqliteValues.EmailKey(invitation.RecipientEmail))
+            .With("@email", invitation.RecipientEmail)
+            .With("@name", invitation.RecipientName)
+            .With("@token", invitation.TokenHash)
+            .With("@expires", SqliteValues.Instant(invitation.ExpiresAt))
+            .With("@answered", SqliteValues.InstantOrNull(invitation.AnsweredAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<SurveyInvitation?> FindInvitationAsync(string tenantId, string tokenHash, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command($"""
+            SELECT {InvitationColumns} FROM survey_invitations WHERE tenant_id = @tenant AND token_hash = @token;
+            """).With("@tenant", tenantId).With("@token", tokenHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadInvitation(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<SurveyInvitation>> ListInvitationsAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(surveyId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command($"""
+            SELECT {InvitationColumns} FROM survey_invitations
+            WHERE tenant_id = @tenant AND survey_id = @survey
+            ORDER BY rowid;
+            """).With("@tenant", tenantId).With("@survey", surveyId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var invitations = new List<SurveyInvitation>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            invitations.Add(ReadInvitation(reader));
+        }
+
+        return invitations;
+    }
+
+    public async Task<bool> SubmitAsync(string tenantId, string tokenHash, SurveyResponse response, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        ArgumentNullException.ThrowIfNull(response);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+
+        string surveyId;
+        await using (var answer = connection.Command("""
+            UPDATE survey_invitations SET answered_utc = @at
+            WHERE (tenant_id, survey_id, recipient_key) IN
+                  (SELECT tenant_id, survey_id, recipient_key FROM survey_invitations WHERE tenant_id = @tenant AND token_hash = @token)
+              AND NOT EXISTS (SELECT 1 FROM survey_invitations o
+                              WHERE (o.tenant_id, o.survey_id, o.recipient_key) IN
+                                    (SELECT tenant_id, survey_id, recipient_key FROM survey_invitations WHERE tenant_id = @tenant AND token_hash = @token)
+                                AND o.answered_utc IS NOT NULL)
+            RETURNING survey_id;
+            """, transaction)
+            .With("@tenant", tenantId)
+            .With("@token", tokenHash)
+            .With("@at", SqliteValues.Instant(response.SubmittedAt)))
+        {
+            // Every link of the person is marked at once; if any was already used, nothing is (one answer per person).
+            await using var rows = await answer.ExecuteReaderAsync(cancellationToken);
+            if (!await rows.ReadAsync(cancellationToken))
+            {
+                return false; // disposing the transaction rolls back (nothing was changed)
+            }
+
+            surveyId = rows.GetString(0);
+        }
+
+        if (!string.Equals(surveyId, response.SurveyId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The response is for survey {response.SurveyId}, but the token belongs to survey {surveyId}.", nameof(response));
+        }
+
+        await using (var insert = connection.Command("""
+            INSERT INTO survey_responses (tenant_id, survey_id, submitted_utc, document)
+            VALUES (@tenant, @survey, @submitted, @document);
+            """, transaction)
+            .With("@tenant", tenantId)
+            .With("@survey", surveyId)
+            .With("@submitted", SqliteValues.Instant(response.SubmittedAt))
+            .With("@document", TimelineJson.Serialize(response)))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<SurveyResponse>> ListResponsesAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(surveyId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT document FROM survey_responses WHERE tenant_id = @tenant AND survey_id = @survey ORDER BY submitted_utc, seq;
+            """).With("@tenant", tenantId).With("@survey", surveyId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var responses = new List<SurveyResponse>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            responses.Add(TimelineJson.Deserialize<SurveyResponse>(reader.GetString(0)));
+        }
+
+        return responses;
+    }
+
+    private static SurveyInvitation ReadInvitation(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        SqliteValues.ParseInstant(reader.GetString(4)),
+        SqliteValues.ParseInstantOrNull(reader, 5));
+}

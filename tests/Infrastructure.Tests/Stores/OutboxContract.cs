@@ -1,0 +1,243 @@
+using Netvaerk.Domain.Ports;
+using static Netvaerk.Infrastructure.Tests.Stores.Samples;
+
+namespace Netvaerk.Infrastructure.Tests.Stores;
+
+/// <summary>What every <see cref="IOutbox"/> adapter must do. Subclass it with a factory for the adapter.</summary>
+/// <remarks>
+/// <see cref="IOutbox.DueForDeliveryAsync"/> reads across tenants, so these tests need a store nobody else writes to
+/// while they run.
+/// </remarks>
+public abstract class OutboxContract
+{
+    private static readonly DateTimeOffset T0 = At(2027, 3, 1, 8);
+
+    /// <summary>A store over empty storage of its own for this test.</summary>
+    protected abstract Task<IOutbox> CreateStoreAsync();
+
+    private static string Key(string network, string step) => OutboxMessage.StepKey(network, step, 1, "Birthe.Soerensen@example.dk");
+
+    [Fact]
+    public async Task An_enqueued_message_is_pending_due_at_once_and_listed_exactly_as_given()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, Key("net-1", "meeting-1-reminder"), T0);
+
+        Assert.True(await outbox.EnqueueAsync(message));
+
+        var entry = Assert.Single(await outbox.ListAsync(tenant, "net-1/"));
+        Assert.Equal(message, entry.Message);
+        Assert.Equal(T0.Offset, entry.Message.CreatedAt.Offset);
+        Assert.Equal(DeliveryState.Pending, entry.State);
+        Assert.Equal(0, entry.Attempts);
+        Assert.Equal(T0, entry.NextAttemptAt);
+        Assert.Null(entry.LastError);
+        Assert.Null(entry.DeliveredAt);
+        Assert.Equal(message, Assert.Single(await outbox.DueForDeliveryAsync(T0, 10)).Message);
+    }
+
+    [Fact]
+    public async Task Enqueueing_the_same_key_twice_stores_it_once_and_keeps_the_first()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var key = Key("net-1", "meeting-1-reminder");
+        var first = Message(tenant, key, T0);
+
+        Assert.True(await outbox.EnqueueAsync(first));
+        Assert.False(await outbox.EnqueueAsync(Message(tenant, key, T0.AddMinutes(5), "Ændret emne")));
+
+        Assert.Equal(first, Assert.Single(await outbox.ListAsync(tenant, "")).Message);
+    }
+
+    [Fact]
+    public async Task A_delivered_key_is_not_enqueued_again()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, Key("net-1", "meeting-1-reminder"), T0);
+        await outbox.EnqueueAsync(message);
+        await outbox.MarkDeliveredAsync(message.Key, T0.AddMinutes(1));
+
+        Assert.False(await outbox.EnqueueAsync(message));
+
+        Assert.Equal(DeliveryState.Delivered, Assert.Single(await outbox.ListAsync(tenant, "")).State);
+    }
+
+    [Fact]
+    public async Task List_returns_the_tenants_entries_with_the_prefix_oldest_first()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var second = Message(tenant, Key("net-1", "a-step"), T0.AddMinutes(2));
+        var first = Message(tenant, Key("net-1", "z-step"), T0);
+        await outbox.EnqueueAsync(second);
+        await outbox.EnqueueAsync(Message(tenant, Key("net-10", "meeting-1"), T0));
+        await outbox.EnqueueAsync(Message(tenant, Key("net-2", "meeting-1"), T0));
+        await outbox.EnqueueAsync(first);
+        await outbox.EnqueueAsync(Message(NewTenant(), Key("net-1", "other-tenant"), T0));
+
+        var entries = await outbox.ListAsync(tenant, "net-1/");
+
+        Assert.Equal([first.Key, second.Key], entries.Select(e => e.Message.Key));
+        Assert.Equal(4, (await outbox.ListAsync(tenant, "")).Count);
+        Assert.Empty(await outbox.ListAsync(tenant, "net-3/"));
+    }
+
+    [Fact]
+    public async Task A_prefix_is_matched_literally_and_case_sensitively()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        await outbox.EnqueueAsync(Message(tenant, "n*[1]?_%/step/1/a@example.dk", T0));
+        await outbox.EnqueueAsync(Message(tenant, "nx1y_%/step/1/a@example.dk", T0));
+        await outbox.EnqueueAsync(Message(tenant, "N*[1]?_%/step/1/a@example.dk", T0));
+
+        var entries = await outbox.ListAsync(tenant, "n*[1]?_%/");
+
+        Assert.Equal("n*[1]?_%/step/1/a@example.dk", Assert.Single(entries).Message.Key);
+    }
+
+    [Fact]
+    public async Task An_entry_in_one_tenant_is_invisible_to_another_tenants_list()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenantA = NewTenant();
+        var tenantB = NewTenant();
+        var key = Key("net-1", "meeting-1-reminder");
+        await outbox.EnqueueAsync(Message(tenantA, key, T0));
+
+        Assert.Empty(await outbox.ListAsync(tenantB, ""));
+        Assert.True(await outbox.EnqueueAsync(Message(tenantB, key, T0)));
+        Assert.Single(await outbox.ListAsync(tenantB, ""));
+    }
+
+    [Fact]
+    public async Task Due_for_delivery_spans_tenants_oldest_first_up_to_max_and_skips_future_entries()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenantA = NewTenant();
+        var tenantB = NewTenant();
+        await outbox.EnqueueAsync(Message(tenantA, "a/3", T0.AddMinutes(3)));
+        await outbox.EnqueueAsync(Message(tenantB, "b/1", T0.AddMinutes(1)));
+        await outbox.EnqueueAsync(Message(tenantA, "a/future", T0.AddHours(1)));
+        await outbox.EnqueueAsync(Message(tenantB, "b/2", T0.AddMinutes(2)));
+
+        var now = T0.AddMinutes(3);
+        Assert.Equal(["b/1", "b/2", "a/3"], (await outbox.DueForDeliveryAsync(now, 10)).Select(e => e.Message.Key));
+        Assert.Equal(["b/1", "b/2"], (await outbox.DueForDeliveryAsync(now, 2)).Select(e => e.Message.Key));
+        Assert.Empty(await outbox.DueForDeliveryAsync(T0, 10));
+        Assert.Equal(4, (await outbox.DueForDeliveryAsync(T0.AddDays(1), 10)).Count);
+    }
+
+    [Fact]
+    public async Task Due_for_delivery_compares_instants_whatever_their_offset()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        await outbox.EnqueueAsync(Message(tenant, "a/1", T0));
+
+        Assert.Single(await outbox.DueForDeliveryAsync(T0.ToOffset(TimeSpan.FromHours(-8)), 10));
+        Assert.Empty(await outbox.DueForDeliveryAsync(T0.AddTicks(-10).ToOffset(TimeSpan.FromHours(12)), 10));
+    }
+
+    [Fact]
+    public async Task A_delivered_entry_records_when_and_is_no_longer_due()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, "net-1/meeting-1-reminder/1/a@example.dk", T0);
+        await outbox.EnqueueAsync(message);
+
+        await outbox.MarkDeliveredAsync(message.Key, T0.AddSeconds(30));
+
+        var entry = Assert.Single(await outbox.ListAsync(tenant, "net-1/"));
+        Assert.Equal(DeliveryState.Delivered, entry.State);
+        Assert.Equal(T0.AddSeconds(30), entry.DeliveredAt);
+        Assert.Equal(1, entry.Attempts);
+        Assert.Empty(await outbox.DueForDeliveryAsync(T0.AddDays(1), 10));
+    }
+
+    [Fact]
+    public async Task Marking_delivered_twice_changes_nothing_the_second_time()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
+        await outbox.EnqueueAsync(message);
+        await outbox.MarkDeliveredAsync(message.Key, T0.AddSeconds(30));
+
+        await outbox.MarkDeliveredAsync(message.Key, T0.AddMinutes(30));
+
+        var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
+        Assert.Equal(T0.AddSeconds(30), entry.DeliveredAt);
+        Assert.Equal(1, entry.Attempts);
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_with_a_retry_time_stays_pending_and_is_due_again_then()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
+        await outbox.EnqueueAsync(message);
+        var retryAt = T0.AddMinutes(5);
+
+        await outbox.MarkFailedAsync(message.Key, "SMTP 451: prøv igen senere", retryAt);
+
+        var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
+        Assert.Equal(DeliveryState.Pending, entry.State);
+        Assert.Equal(1, entry.Attempts);
+        Assert.Equal("SMTP 451: prøv igen senere", entry.LastError);
+        Assert.Equal(retryAt, entry.NextAttemptAt);
+        Assert.Null(entry.DeliveredAt);
+        Assert.Empty(await outbox.DueForDeliveryAsync(retryAt.AddTicks(-1), 10));
+        Assert.Single(await outbox.DueForDeliveryAsync(retryAt, 10));
+    }
+
+    [Fact]
+    public async Task Failures_count_attempts_and_a_later_delivery_keeps_the_count()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
+        await outbox.EnqueueAsync(message);
+
+        await outbox.MarkFailedAsync(message.Key, "første fejl", T0.AddMinutes(1));
+        await outbox.MarkFailedAsync(message.Key, "anden fejl", T0.AddMinutes(5));
+        await outbox.MarkDeliveredAsync(message.Key, T0.AddMinutes(5));
+
+        var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
+        Assert.Equal(DeliveryState.Delivered, entry.State);
+        Assert.Equal(3, entry.Attempts);
+        Assert.Equal("anden fejl", entry.LastError);
+    }
+
+    [Fact]
+    public async Task A_failure_without_a_retry_time_dead_letters_the_entry_for_good()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
+        await outbox.EnqueueAsync(message);
+
+        await outbox.MarkFailedAsync(message.Key, "550: ukendt modtager", retryAt: null);
+
+        var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
+        Assert.Equal(DeliveryState.DeadLetter, entry.State);
+        Assert.Equal(1, entry.Attempts);
+        Assert.Equal("550: ukendt modtager", entry.LastError);
+        Assert.Empty(await outbox.DueForDeliveryAsync(DateTimeOffset.MaxValue, 10));
+        Assert.False(await outbox.EnqueueAsync(message));
+    }
+
+    [Fact]
+    public async Task Marking_an_unknown_key_throws()
+    {
+        var outbox = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkDeliveredAsync("nope/x/1/a@example.dk", T0));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkFailedAsync("nope/x/1/a@example.dk", "fejl", null));
+    }
+}
