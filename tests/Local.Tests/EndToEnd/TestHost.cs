@@ -17,7 +17,7 @@ namespace Netvaerk.Local.Tests.EndToEnd;
 /// clock. The runner's loop is off: tests advance the clock and run one round at a time, so every assertion sees a
 /// settled system. Disposing and creating a host on the same folder is a restart.
 /// </summary>
-internal sealed class TestHost : WebApplicationFactory<Program>
+internal class TestHost : WebApplicationFactory<Program>
 {
     public const string Secretariat = "netvaerkssekretariatet@albertslund.dk";
 
