@@ -67,16 +67,16 @@ internal static class SqliteMigrations
 
         CREATE TABLE survey_invitations (
             tenant_id       TEXT NOT NULL,
-            token_hash      TEXT NOT NULL,
             survey_id       TEXT NOT NULL,
             recipient_key   TEXT NOT NULL,
             recipient_email TEXT NOT NULL,
             recipient_name  TEXT NOT NULL,
+            token_hash      TEXT NOT NULL,
             expires_utc     TEXT NOT NULL,
             answered_utc    TEXT NULL,
-            PRIMARY KEY (tenant_id, token_hash)
+            PRIMARY KEY (tenant_id, survey_id, recipient_key)
         );
-        CREATE INDEX ix_survey_invitations_recipient ON survey_invitations (tenant_id, survey_id, recipient_key);
+        CREATE UNIQUE INDEX ux_survey_invitations_token ON survey_invitations (tenant_id, token_hash);
 
         CREATE TABLE survey_responses (
             seq           INTEGER PRIMARY KEY,

@@ -5,13 +5,12 @@ using Netvaerk.Domain.Timelines;
 namespace Netvaerk.Infrastructure.Sqlite;
 
 /// <summary>
-/// Surveys (JSON documents), their personal invitations (columns, keyed by tenant and token hash) and the anonymous
-/// responses (JSON documents, with no link to the invitation that gave them).
+/// Surveys (JSON documents), their personal invitations (columns; the token hash is unique per tenant) and the
+/// anonymous responses (JSON documents, with no link to the invitation that gave them).
 /// </summary>
 /// <remarks>
 /// An invitation's recipient is matched case-insensitively on the e-mail address. Upserting an invitation that has
-/// been answered changes nothing: the answered token stays. Answers are counted per recipient and survey: a submit
-/// marks every token the recipient holds for the survey answered, and is refused once the recipient has answered. <see cref="SubmitAsync"/> returns false for an unknown
+/// been answered changes nothing: the answered token stays. <see cref="SubmitAsync"/> returns false for an unknown
 /// token as for an answered one, and does not check <see cref="SurveyInvitation.ExpiresAt"/> (the caller does).
 /// Instants read from columns come back in UTC.
 /// </remarks>
@@ -74,34 +73,26 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         ArgumentException.ThrowIfNullOrWhiteSpace(invitation.RecipientEmail);
         ArgumentException.ThrowIfNullOrEmpty(invitation.TokenHash);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-
-        // The recipient's unanswered invitation gets the new token; an answered one keeps its own.
-        await using (var replace = BindInvitation(connection.Command("""
-            UPDATE survey_invitations
-            SET token_hash = @token, expires_utc = @expires, recipient_email = @email, recipient_name = @name
-            WHERE tenant_id = @tenant AND survey_id = @survey AND recipient_key = @recipientKey AND answered_utc IS NULL;
-            """, transaction), tenantId, invitation))
-        {
-            if (await replace.ExecuteNonQueryAsync(cancellationToken) > 0)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                return;
-            }
-        }
-
-        await using (var insert = BindInvitation(connection.Command("""
+        await using var command = connection.Command("""
             INSERT INTO survey_invitations
-                (tenant_id, token_hash, survey_id, recipient_key, recipient_email, recipient_name, expires_utc, answered_utc)
-            SELECT @tenant, @token, @survey, @recipientKey, @email, @name, @expires, @answered
-            WHERE NOT EXISTS (
-                SELECT 1 FROM survey_invitations WHERE tenant_id = @tenant AND survey_id = @survey AND recipient_key = @recipientKey);
-            """, transaction), tenantId, invitation))
-        {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+                (tenant_id, survey_id, recipient_key, recipient_email, recipient_name, token_hash, expires_utc, answered_utc)
+            VALUES (@tenant, @survey, @recipientKey, @email, @name, @token, @expires, @answered)
+            ON CONFLICT (tenant_id, survey_id, recipient_key) DO UPDATE
+            SET recipient_email = excluded.recipient_email,
+                recipient_name = excluded.recipient_name,
+                token_hash = excluded.token_hash,
+                expires_utc = excluded.expires_utc
+            WHERE survey_invitations.answered_utc IS NULL;
+            """)
+            .With("@tenant", tenantId)
+            .With("@survey", invitation.SurveyId)
+            .With("@recipientKey", SqliteValues.EmailKey(invitation.RecipientEmail))
+            .With("@email", invitation.RecipientEmail)
+            .With("@name", invitation.RecipientName)
+            .With("@token", invitation.TokenHash)
+            .With("@expires", SqliteValues.Instant(invitation.ExpiresAt))
+            .With("@answered", SqliteValues.InstantOrNull(invitation.AnsweredAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<SurveyInvitation?> FindInvitationAsync(string tenantId, string tokenHash, CancellationToken cancellationToken = default)
@@ -142,48 +133,30 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         ArgumentNullException.ThrowIfNull(tokenHash);
         ArgumentNullException.ThrowIfNull(response);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-
-        // Immediate: the write lock is taken before the check, so two submits cannot both pass it.
         await using var transaction = connection.BeginTransaction(deferred: false);
 
-        // One answer per recipient and survey, whichever of the recipient's tokens is used; every one of them is
-        // marked answered. (Disposing the transaction without committing changes nothing.)
-        string surveyId, recipientKey;
-        await using (var find = connection.Command("""
-            SELECT i.survey_id, i.recipient_key,
-                   EXISTS (SELECT 1 FROM survey_invitations a
-                           WHERE a.tenant_id = i.tenant_id AND a.survey_id = i.survey_id AND a.recipient_key = i.recipient_key
-                                 AND a.answered_utc IS NOT NULL)
-            FROM survey_invitations i
-            WHERE i.tenant_id = @tenant AND i.token_hash = @token;
-            """, transaction).With("@tenant", tenantId).With("@token", tokenHash))
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        string surveyId;
+        await using (var answer = connection.Command("""
+            UPDATE survey_invitations SET answered_utc = @at
+            WHERE tenant_id = @tenant AND token_hash = @token AND answered_utc IS NULL
+            RETURNING survey_id;
+            """, transaction)
+            .With("@tenant", tenantId)
+            .With("@token", tokenHash)
+            .With("@at", SqliteValues.Instant(response.SubmittedAt)))
         {
-            if (!await reader.ReadAsync(cancellationToken) || reader.GetBoolean(2))
+            if (await answer.ExecuteScalarAsync(cancellationToken) is not string answered)
             {
-                return false;
+                return false; // disposing the transaction rolls back (nothing was changed)
             }
 
-            surveyId = reader.GetString(0);
-            recipientKey = reader.GetString(1);
+            surveyId = answered;
         }
 
         if (!string.Equals(surveyId, response.SurveyId, StringComparison.Ordinal))
         {
             throw new ArgumentException(
                 $"The response is for survey {response.SurveyId}, but the token belongs to survey {surveyId}.", nameof(response));
-        }
-
-        await using (var answer = connection.Command("""
-            UPDATE survey_invitations SET answered_utc = @at
-            WHERE tenant_id = @tenant AND survey_id = @survey AND recipient_key = @recipientKey AND answered_utc IS NULL;
-            """, transaction)
-            .With("@tenant", tenantId)
-            .With("@survey", surveyId)
-            .With("@recipientKey", recipientKey)
-            .With("@at", SqliteValues.Instant(response.SubmittedAt)))
-        {
-            await answer.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var insert = connection.Command("""
@@ -219,17 +192,6 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
 
         return responses;
     }
-
-    private static SqliteCommand BindInvitation(SqliteCommand command, string tenantId, SurveyInvitation invitation) =>
-        command
-            .With("@tenant", tenantId)
-            .With("@token", invitation.TokenHash)
-            .With("@survey", invitation.SurveyId)
-            .With("@recipientKey", SqliteValues.EmailKey(invitation.RecipientEmail))
-            .With("@email", invitation.RecipientEmail)
-            .With("@name", invitation.RecipientName)
-            .With("@expires", SqliteValues.Instant(invitation.ExpiresAt))
-            .With("@answered", SqliteValues.InstantOrNull(invitation.AnsweredAt));
 
     private static SurveyInvitation ReadInvitation(SqliteDataReader reader) => new(
         reader.GetString(0),
