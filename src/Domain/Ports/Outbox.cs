@@ -41,10 +41,10 @@ public interface IOutbox
     /// <summary>Pending entries of every tenant whose next attempt is due, oldest first.</summary>
     Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
-    Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>
-    Task MarkFailedAsync(string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+    Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Delivers one e-mail: the local mailbox folder on one machine, SendGrid in Azure.</summary>

@@ -24,8 +24,13 @@ public interface IIdeaStore
 /// <summary>A network with its timeline (null while it is a draft) as one stored document.</summary>
 public sealed record NetworkRecord(Network Network, TimelineState? Timeline)
 {
-    /// <summary>When the runner must look at this network next (indexed); null when nothing is pending.</summary>
-    public DateTimeOffset? NextDueUtc => Timeline?.NextPending()?.Due.ToUniversalTime();
+    /// <summary>
+    /// When the runner must look at this network next (indexed); null when nothing is pending, and while paused —
+    /// a paused timeline waits for a change, and an overdue step must not keep it "due".
+    /// </summary>
+    public DateTimeOffset? NextDueUtc => Timeline is { Status: not TimelineStatus.Paused } timeline
+        ? timeline.NextPending()?.Due.ToUniversalTime()
+        : null;
 }
 
 public interface INetworkStore

@@ -70,7 +70,7 @@ public sealed partial class OutboxDispatcher
                 continue;
             }
 
-            await _outbox.MarkDeliveredAsync(key, _time.GetUtcNow(), cancellationToken);
+            await _outbox.MarkDeliveredAsync(entry.Message.TenantId, key, _time.GetUtcNow(), cancellationToken);
             LogDelivered(key, entry.Attempts + 1);
             delivered++;
         }
@@ -90,13 +90,13 @@ public sealed partial class OutboxDispatcher
 
         if (failedAttempts >= _options.MaxAttempts)
         {
-            await _outbox.MarkFailedAsync(key, error, retryAt: null, cancellationToken);
+            await _outbox.MarkFailedAsync(entry.Message.TenantId, key, error, retryAt: null, cancellationToken);
             LogDeadLettered(ex, key, failedAttempts);
             return;
         }
 
         var retryAt = _time.GetUtcNow() + BackoffAfter(failedAttempts);
-        await _outbox.MarkFailedAsync(key, error, retryAt, cancellationToken);
+        await _outbox.MarkFailedAsync(entry.Message.TenantId, key, error, retryAt, cancellationToken);
         LogRetrying(ex, key, failedAttempts, retryAt);
     }
 

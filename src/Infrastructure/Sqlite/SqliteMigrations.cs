@@ -53,7 +53,6 @@ internal static class SqliteMigrations
             UNIQUE (tenant_id, key)
         );
         CREATE INDEX ix_outbox_due ON outbox (next_attempt_utc, seq) WHERE state = 'pending';
-        CREATE INDEX ix_outbox_key ON outbox (key);
 
         CREATE TABLE surveys (
             tenant_id  TEXT NOT NULL,

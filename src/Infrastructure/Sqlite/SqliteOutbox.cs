@@ -76,24 +76,27 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    public async Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        SqliteValues.RequireTenant(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(key);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command("""
             UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at
-            WHERE key = @key AND state = 'pending';
+            WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
             """)
+            .With("@tenant", tenantId)
             .With("@key", key)
             .With("@at", SqliteValues.Instant(at));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            await EnsureExistsAsync(connection, key, cancellationToken);
+            await EnsureExistsAsync(connection, tenantId, key, cancellationToken);
         }
     }
 
-    public async Task MarkFailedAsync(string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    public async Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
+        SqliteValues.RequireTenant(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(failure);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -103,20 +106,22 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
                 last_error = @failure,
                 state = CASE WHEN @retryAt IS NULL THEN 'dead-letter' ELSE 'pending' END,
                 next_attempt_utc = COALESCE(@retryAt, next_attempt_utc)
-            WHERE key = @key AND state = 'pending';
+            WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
             """)
+            .With("@tenant", tenantId)
             .With("@key", key)
             .With("@failure", failure)
             .With("@retryAt", SqliteValues.InstantOrNull(retryAt));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            await EnsureExistsAsync(connection, key, cancellationToken);
+            await EnsureExistsAsync(connection, tenantId, key, cancellationToken);
         }
     }
 
-    private static async Task EnsureExistsAsync(SqliteConnection connection, string key, CancellationToken cancellationToken)
+    private static async Task EnsureExistsAsync(SqliteConnection connection, string tenantId, string key, CancellationToken cancellationToken)
     {
-        await using var exists = connection.Command("SELECT 1 FROM outbox WHERE key = @key LIMIT 1;").With("@key", key);
+        await using var exists = connection.Command("SELECT 1 FROM outbox WHERE tenant_id = @tenant AND key = @key;")
+            .With("@tenant", tenantId).With("@key", key);
         if (await exists.ExecuteScalarAsync(cancellationToken) is null)
         {
             throw new InvalidOperationException($"The outbox has no message with key {key}.");

@@ -30,13 +30,13 @@ internal sealed class InMemoryOutbox : IOutbox
             .Take(max)
             .ToList());
 
-    public Task MarkDeliveredAsync(string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         _entries[key] = _entries[key] with { State = DeliveryState.Delivered, DeliveredAt = at };
         return Task.CompletedTask;
     }
 
-    public Task MarkFailedAsync(string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    public Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         var entry = _entries[key];
         _entries[key] = entry with

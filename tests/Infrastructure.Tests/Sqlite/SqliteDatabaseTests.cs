@@ -123,7 +123,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     [InlineData("SELECT id FROM networks WHERE tenant_id = 't' AND next_due_utc IS NOT NULL AND next_due_utc <= 'x' ORDER BY next_due_utc, id;", "ix_networks_next_due", false)]
     [InlineData("SELECT next_due_utc FROM networks WHERE tenant_id = 't' AND next_due_utc IS NOT NULL ORDER BY next_due_utc LIMIT 1;", "ix_networks_next_due", false)]
     [InlineData("SELECT document FROM outbox WHERE state = 'pending' AND next_attempt_utc <= 'x' ORDER BY next_attempt_utc, seq LIMIT 10;", "ix_outbox_due", false)]
-    [InlineData("SELECT document FROM outbox WHERE key = 'k' AND state = 'pending';", "ix_outbox_key", false)]
+    [InlineData("SELECT document FROM outbox WHERE tenant_id = 't' AND key = 'k' AND state = 'pending';", "sqlite_autoindex_outbox_1", false)]
     [InlineData("SELECT 1 FROM survey_invitations WHERE tenant_id = 't' AND token_hash = 'h';", "sqlite_autoindex_survey_invitations_1", false)]
     // A network's own messages are few; sorting them by age is fine, scanning the outbox is not.
     [InlineData("SELECT document FROM outbox WHERE tenant_id = 't' AND key GLOB @pattern ORDER BY created_utc, seq;", "(tenant_id=? AND key>? AND key<?)", true)]

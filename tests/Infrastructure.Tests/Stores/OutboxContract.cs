@@ -58,7 +58,7 @@ public abstract class OutboxContract
         var tenant = NewTenant();
         var message = Message(tenant, Key("net-1", "meeting-1-reminder"), T0);
         await outbox.EnqueueAsync(message);
-        await outbox.MarkDeliveredAsync(message.Key, T0.AddMinutes(1));
+        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(1));
 
         Assert.False(await outbox.EnqueueAsync(message));
 
@@ -150,7 +150,7 @@ public abstract class OutboxContract
         var message = Message(tenant, "net-1/meeting-1-reminder/1/a@example.dk", T0);
         await outbox.EnqueueAsync(message);
 
-        await outbox.MarkDeliveredAsync(message.Key, T0.AddSeconds(30));
+        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddSeconds(30));
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, "net-1/"));
         Assert.Equal(DeliveryState.Delivered, entry.State);
@@ -166,9 +166,9 @@ public abstract class OutboxContract
         var tenant = NewTenant();
         var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
         await outbox.EnqueueAsync(message);
-        await outbox.MarkDeliveredAsync(message.Key, T0.AddSeconds(30));
+        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddSeconds(30));
 
-        await outbox.MarkDeliveredAsync(message.Key, T0.AddMinutes(30));
+        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(30));
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
         Assert.Equal(T0.AddSeconds(30), entry.DeliveredAt);
@@ -184,7 +184,7 @@ public abstract class OutboxContract
         await outbox.EnqueueAsync(message);
         var retryAt = T0.AddMinutes(5);
 
-        await outbox.MarkFailedAsync(message.Key, "SMTP 451: prøv igen senere", retryAt);
+        await outbox.MarkFailedAsync(message.TenantId, message.Key, "SMTP 451: prøv igen senere", retryAt);
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
         Assert.Equal(DeliveryState.Pending, entry.State);
@@ -204,9 +204,9 @@ public abstract class OutboxContract
         var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
         await outbox.EnqueueAsync(message);
 
-        await outbox.MarkFailedAsync(message.Key, "første fejl", T0.AddMinutes(1));
-        await outbox.MarkFailedAsync(message.Key, "anden fejl", T0.AddMinutes(5));
-        await outbox.MarkDeliveredAsync(message.Key, T0.AddMinutes(5));
+        await outbox.MarkFailedAsync(message.TenantId, message.Key, "første fejl", T0.AddMinutes(1));
+        await outbox.MarkFailedAsync(message.TenantId, message.Key, "anden fejl", T0.AddMinutes(5));
+        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(5));
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
         Assert.Equal(DeliveryState.Delivered, entry.State);
@@ -222,7 +222,7 @@ public abstract class OutboxContract
         var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
         await outbox.EnqueueAsync(message);
 
-        await outbox.MarkFailedAsync(message.Key, "550: ukendt modtager", retryAt: null);
+        await outbox.MarkFailedAsync(message.TenantId, message.Key, "550: ukendt modtager", retryAt: null);
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
         Assert.Equal(DeliveryState.DeadLetter, entry.State);
@@ -237,7 +237,7 @@ public abstract class OutboxContract
     {
         var outbox = await CreateStoreAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkDeliveredAsync("nope/x/1/a@example.dk", T0));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkFailedAsync("nope/x/1/a@example.dk", "fejl", null));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkDeliveredAsync("t", "nope/x/1/a@example.dk", T0));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkFailedAsync("t", "nope/x/1/a@example.dk", "fejl", null));
     }
 }
