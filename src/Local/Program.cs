@@ -10,7 +10,8 @@ if (args is ["simulate", .. var rest])
     return SimulateCommand.Run(rest, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings travel with the binary; data/ (database, mailbox) is relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Api.MaxBodyBytes);
 
 builder.Services.AddInfrastructure();   // SQLite stores, local mailbox, outbox delivery
