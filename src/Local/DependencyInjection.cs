@@ -8,7 +8,7 @@ public static class DependencyInjection
     /// <summary>The one-machine engine: the runner drives timelines from the stored state and wakes on changes.</summary>
     public static IServiceCollection AddLocalHost(this IServiceCollection services)
     {
-        services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section);
+        services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RunnerSignal>();
         services.AddSingleton<ITimelineEngine, LocalTimelineEngine>();

@@ -27,6 +27,9 @@ public enum DeliveryState
     DeadLetter,
 }
 
+/// <summary>What a listing needs of an outbox entry, without the message body (digests, "already queued?" checks).</summary>
+public sealed record OutboxSummary(string Key, string ToAddress, string Subject, DateTimeOffset CreatedAt, DeliveryState State);
+
 public sealed record OutboxEntry(
     OutboxMessage Message, DeliveryState State, int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset? DeliveredAt);
 
@@ -35,8 +38,16 @@ public interface IOutbox
     /// <summary>Adds the message unless one with the same key exists; returns whether it was added.</summary>
     Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Entries of a tenant whose key starts with the prefix (e.g. <c>{networkId}/</c>), oldest first.</summary>
-    Task<IReadOnlyList<OutboxEntry>> ListAsync(string tenantId, string keyPrefix, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Entries of a tenant whose key starts with the prefix (e.g. <c>{networkId}/</c>), oldest first; with
+    /// <paramref name="createdSince"/>, only those created at or after it.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> ListAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="ListAsync"/>, but only the summaries: cheap enough to ask for every step and every digest.</summary>
+    Task<IReadOnlyList<OutboxSummary>> SummariesAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default);
 
     /// <summary>Pending entries of every tenant whose next attempt is due, oldest first.</summary>
     Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);

@@ -55,8 +55,8 @@ public sealed class StepExecutor(
 
         var directory = await DirectoryAsync(record.Network, cancellationToken);
         var messages = StepMessages.For(state, step, Summary(record.Network), directory, facts);
-        var queued = (await outbox.ListAsync(tenant, OutboxMessage.StepKey(networkId, step.Id, step.Version, ""), cancellationToken))
-            .Select(e => e.Message.Key).ToHashSet(StringComparer.Ordinal);
+        var queued = (await outbox.SummariesAsync(tenant, OutboxMessage.StepKey(networkId, step.Id, step.Version, ""), cancellationToken: cancellationToken))
+            .Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
 
         var added = 0;
         foreach (var message in messages.Where(m => !queued.Contains(m.Key)))

@@ -49,11 +49,11 @@ public sealed class LocalMailbox : IMailTransport
         var temp = Path.Combine(Folder, $".{fileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
+            // No fsync: like the database (synchronous=NORMAL) the mailbox survives a killed process, which keeps the
+            // page cache; only a power cut could lose the newest files. An fsync per mail cost ~1.5 ms (see docs/benchmarks).
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024))
             {
                 await mime.WriteToAsync(s_format, stream, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
             }
 
             File.Move(temp, target, overwrite: true);

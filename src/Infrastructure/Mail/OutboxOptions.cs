@@ -13,5 +13,9 @@ public sealed class OutboxOptions
 
     /// <summary>How many due entries one <see cref="OutboxDispatcher.DeliverDueAsync"/> call takes.</summary>
     [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How many entries are sent at the same time.</summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 8;
 }

@@ -42,7 +42,8 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(string tenantId, string keyPrefix, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(keyPrefix);
@@ -51,12 +52,41 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         // GLOB is case-sensitive and, with the (tenant_id, key) index, becomes a range scan on the prefix.
         await using var command = connection.Command($"""
             SELECT {EntryColumns} FROM outbox
-            WHERE tenant_id = @tenant AND key GLOB @pattern
+            WHERE tenant_id = @tenant AND key GLOB @pattern AND (@since IS NULL OR created_utc >= @since)
             ORDER BY created_utc, seq;
             """)
             .With("@tenant", tenantId)
-            .With("@pattern", GlobEscape(keyPrefix) + "*");
+            .With("@pattern", GlobEscape(keyPrefix) + "*")
+            .With("@since", SqliteValues.InstantOrNull(createdSince));
         return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxSummary>> SummariesAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // json_extract reads the two fields inside SQLite; the bodies (HTML, .ics) never cross into .NET.
+        await using var command = connection.Command("""
+            SELECT key, json_extract(document, '$.toAddress'), json_extract(document, '$.message.subject'), created_utc, state
+            FROM outbox
+            WHERE tenant_id = @tenant AND key GLOB @pattern AND (@since IS NULL OR created_utc >= @since)
+            ORDER BY created_utc, seq;
+            """)
+            .With("@tenant", tenantId)
+            .With("@pattern", GlobEscape(keyPrefix) + "*")
+            .With("@since", SqliteValues.InstantOrNull(createdSince));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var summaries = new List<OutboxSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            summaries.Add(new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))));
+        }
+
+        return summaries;
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)

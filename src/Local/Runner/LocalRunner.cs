@@ -64,11 +64,11 @@ public sealed partial class LocalRunner(
     public async Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        // Networks are independent and each is handled by one worker, so both cores can compose messages at once.
         var steps = 0;
-        foreach (var id in await networks.DueAsync(settings.TenantId, now, cancellationToken))
-        {
-            steps += await networkWorkflow.RunDueAsync(Guid.Parse(id), now, cancellationToken);
-        }
+        await Parallel.ForEachAsync(await networks.DueAsync(settings.TenantId, now, cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+            async (id, ct) => Interlocked.Add(ref steps, await networkWorkflow.RunDueAsync(Guid.Parse(id), now, ct)));
 
         var nextDecision = await ideaWorkflow.FollowUpDecisionsAsync(now, cancellationToken);
         var nextDigest = await digestWorkflow.SendDueAsync(now, cancellationToken);

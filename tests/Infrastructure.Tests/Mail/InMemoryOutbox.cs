@@ -1,11 +1,15 @@
+using System.Collections.Concurrent;
 using Netvaerk.Domain.Ports;
 
 namespace Netvaerk.Infrastructure.Tests.Mail;
 
-/// <summary>A small <see cref="IOutbox"/> for dispatcher tests; <c>Attempts</c> counts failed attempts.</summary>
+/// <summary>
+/// A small <see cref="IOutbox"/> for dispatcher tests; <c>Attempts</c> counts failed attempts. Thread-safe, because the
+/// dispatcher marks entries from parallel sends.
+/// </summary>
 internal sealed class InMemoryOutbox : IOutbox
 {
-    private readonly Dictionary<string, OutboxEntry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OutboxEntry> _entries = new(StringComparer.Ordinal);
 
     public OutboxEntry this[string key] => _entries[key];
 
@@ -17,11 +21,19 @@ internal sealed class InMemoryOutbox : IOutbox
         return Task.FromResult(added);
     }
 
-    public Task<IReadOnlyList<OutboxEntry>> ListAsync(string tenantId, string keyPrefix, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<OutboxEntry>> ListAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>(_entries.Values
             .Where(e => e.Message.TenantId == tenantId && e.Message.Key.StartsWith(keyPrefix, StringComparison.Ordinal))
+            .Where(e => createdSince is null || e.Message.CreatedAt >= createdSince)
             .OrderBy(e => e.Message.CreatedAt)
             .ToList());
+
+    public async Task<IReadOnlyList<OutboxSummary>> SummariesAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default) =>
+        (await ListAsync(tenantId, keyPrefix, createdSince, cancellationToken))
+            .Select(e => new OutboxSummary(e.Message.Key, e.Message.ToAddress, e.Message.Message.Subject, e.Message.CreatedAt, e.State))
+            .ToList();
 
     public Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>(_entries.Values

@@ -83,6 +83,13 @@ public abstract class OutboxContract
         Assert.Equal([first.Key, second.Key], entries.Select(e => e.Message.Key));
         Assert.Equal(4, (await outbox.ListAsync(tenant, "")).Count);
         Assert.Empty(await outbox.ListAsync(tenant, "net-3/"));
+        Assert.Equal([second.Key], (await outbox.ListAsync(tenant, "net-1/", createdSince: T0.AddMinutes(1))).Select(e => e.Message.Key));
+        Assert.Equal(2, (await outbox.ListAsync(tenant, "net-1/", createdSince: T0)).Count);
+
+        var summaries = await outbox.SummariesAsync(tenant, "net-1/", createdSince: T0.AddMinutes(1));
+        var summary = Assert.Single(summaries);
+        Assert.Equal(new OutboxSummary(second.Key, second.ToAddress, second.Message.Subject, second.CreatedAt, DeliveryState.Pending), summary);
+        Assert.Equal([first.Key, second.Key], (await outbox.SummariesAsync(tenant, "net-1/")).Select(s => s.Key));
     }
 
     [Fact]
