@@ -106,6 +106,11 @@ if (Environment.GetEnvironmentVariable("MICRO") is not null)
     var disp = app.Services.GetRequiredService<Netvaerk.Infrastructure.Mail.OutboxDispatcher>();
     var swd = Stopwatch.StartNew(); var nd = 0; int got; while ((got = await disp.DeliverDueAsync()) > 0) nd += got;
     Console.WriteLine($"dispatch: {swd.Elapsed.TotalMilliseconds * 1000 / Math.Max(1, nd):F0} us/mail over {nd}");
+    for (var k = 0; k < 2000; k++) await outbox.EnqueueAsync(new OutboxMessage("e/" + k, tenant, "a@b.dk", "A", msg.Message, start));
+    var nullDisp = new Netvaerk.Infrastructure.Mail.OutboxDispatcher(outbox, new NullTransport(), clock,
+        Microsoft.Extensions.Options.Options.Create(new Netvaerk.Infrastructure.Mail.OutboxOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<Netvaerk.Infrastructure.Mail.OutboxDispatcher>.Instance);
+    swd.Restart(); nd = 0; while ((got = await nullDisp.DeliverDueAsync()) > 0) nd += got;
+    Console.WriteLine($"dispatch-null-transport: {swd.Elapsed.TotalMilliseconds * 1000 / Math.Max(1, nd):F0} us/mail over {nd}");
     await Time("mark-delivered", 2000, async k => await outbox.MarkDeliveredAsync(tenant, "x/" + k, start));
     await Time("list-prefix", 500, async _ => await outbox.ListAsync(tenant, rec.Value.Network.Id + "/"));
     await Time("exec-step", 300, async _ => await exec.ExecuteAsync(rec.Value, st, start));
@@ -114,9 +119,10 @@ if (Environment.GetEnvironmentVariable("MICRO") is not null)
 
 var stopwatch = Stopwatch.StartNew();
 var rounds = 0;
+var phases = Environment.GetEnvironmentVariable("PHASES") is not null ? new PhaseTimer(app.Services, tenant) : null;
 while (true)
 {
-    var next = await runner.RunOnceAsync();
+    var next = phases is null ? await runner.RunOnceAsync() : await phases.RunOnceAsync(clock.GetUtcNow());
     rounds++;
     if (next is null || next > end) break;
     if (next > clock.GetUtcNow()) clock.SetUtcNow(next.Value);
@@ -130,4 +136,38 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"networks={networks} simulated={start:yyyy-MM-dd}..{clock.GetUtcNow():yyyy-MM-dd} rounds={rounds} wall={stopwatch.Elapsed.TotalSeconds:F1}s " +
     $"mails={mails} mails/s={mails / stopwatch.Elapsed.TotalSeconds:F0} peakWorkingSet={process.PeakWorkingSet64 / 1024 / 1024}MiB " +
     $"db={dbBytes / 1024 / 1024}MiB mailbox={Directory.GetFiles(Path.Combine(folder, "mail")).Sum(f => new FileInfo(f).Length) / 1024 / 1024}MiB"));
+if (phases is not null) Console.WriteLine(phases);
 await app.StopAsync();
+
+internal sealed class NullTransport : IMailTransport
+{
+    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}
+
+/// <summary>The runner's round, phase by phase, with a stopwatch on each (PHASES=1).</summary>
+internal sealed class PhaseTimer(IServiceProvider services, string tenant)
+{
+    private readonly Stopwatch _steps = new(), _decisions = new(), _digests = new(), _delivery = new();
+
+    public async Task<DateTimeOffset?> RunOnceAsync(DateTimeOffset now)
+    {
+        var store = services.GetRequiredService<INetworkStore>();
+        _steps.Start();
+        await Parallel.ForEachAsync(await store.DueAsync(tenant, now), new ParallelOptions { MaxDegreeOfParallelism = 2 },
+            async (id, ct) => await services.GetRequiredService<NetworkWorkflow>().RunDueAsync(Guid.Parse(id), now, ct));
+        _steps.Stop();
+        _decisions.Start();
+        var a = await services.GetRequiredService<IdeaWorkflow>().FollowUpDecisionsAsync(now);
+        _decisions.Stop();
+        _digests.Start();
+        var b = await services.GetRequiredService<DigestWorkflow>().SendDueAsync(now);
+        _digests.Stop();
+        _delivery.Start();
+        while (await services.GetRequiredService<Netvaerk.Infrastructure.Mail.OutboxDispatcher>().DeliverDueAsync() > 0) { }
+        _delivery.Stop();
+        return new[] { a, b, await store.NextDueAsync(tenant) }.Where(x => x is not null).Min();
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"phases: steps={_steps.Elapsed.TotalSeconds:F1}s decisions={_decisions.Elapsed.TotalSeconds:F1}s digests={_digests.Elapsed.TotalSeconds:F1}s delivery={_delivery.Elapsed.TotalSeconds:F1}s");
+}

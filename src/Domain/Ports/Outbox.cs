@@ -52,6 +52,10 @@ public interface IOutbox
     /// <summary>Pending entries of every tenant whose next attempt is due, oldest first.</summary>
     Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records the delivery and drops the message body (text, HTML, attachments): the outbox is a delivery queue, not
+    /// an archive; the mailbox or the mail service holds what was sent. The summary (recipient, subject, times) stays.
+    /// </summary>
     Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>

@@ -12,8 +12,17 @@ namespace Netvaerk.Infrastructure.Sqlite;
 /// <see cref="ReplaceAsync"/> with a stale token throws <see cref="ConcurrencyException"/> and of an unknown id
 /// <see cref="InvalidOperationException"/>.
 /// </summary>
+/// <remarks>
+/// Timelines are immutable values, so the last one read or written per network is kept with its row version and
+/// reused while the row is unchanged: the runner reads a network right after writing it, and the weekly digest
+/// reads them all; parsing 15-35 KB of JSON each time was a large share of a simulated year (docs/benchmarks).
+/// </remarks>
 public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 {
+    private const int MaxCachedTimelines = 20_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Id), (long Version, TimelineState? Timeline)> _timelines = new();
+
     public async Task<Versioned<NetworkRecord>?> FindAsync(string tenantId, string networkId, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);
@@ -25,10 +34,10 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT network, timeline, version FROM networks WHERE tenant_id = @tenant AND id = @id;")
+            "SELECT network, timeline, version, id FROM networks WHERE tenant_id = @tenant AND id = @id;")
             .With("@tenant", tenantId).With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(tenantId, reader) : null;
     }
 
     public async Task<IReadOnlyList<Versioned<NetworkRecord>>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
@@ -36,13 +45,13 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         SqliteValues.RequireTenant(tenantId);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT network, timeline, version FROM networks WHERE tenant_id = @tenant ORDER BY created_utc, id;")
+            "SELECT network, timeline, version, id FROM networks WHERE tenant_id = @tenant ORDER BY created_utc, id;")
             .With("@tenant", tenantId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var networks = new List<Versioned<NetworkRecord>>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            networks.Add(Read(reader));
+            networks.Add(Read(tenantId, reader));
         }
 
         return networks;
@@ -63,6 +72,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             throw new InvalidOperationException($"Network {network.Network.Id} already exists in tenant {tenantId}.");
         }
 
+        Remember(tenantId, SqliteValues.Key(network.Network.Id), 1, network.Timeline);
         return SqliteValues.ETag(1);
     }
 
@@ -80,6 +90,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             """), tenantId, network).With("@version", version);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
+            Remember(tenantId, SqliteValues.Key(network.Network.Id), version + 1, network.Timeline);
             return SqliteValues.ETag(version + 1);
         }
 
@@ -132,10 +143,29 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             .With("@network", TimelineJson.Serialize(record.Network))
             .With("@timeline", record.Timeline is null ? null : TimelineJson.Serialize(record.Timeline));
 
-    private static Versioned<NetworkRecord> Read(SqliteDataReader reader)
+    private Versioned<NetworkRecord> Read(string tenantId, SqliteDataReader reader)
     {
+        // The network is a mutable aggregate, so it is always read fresh; the immutable timeline may be shared.
         var network = TimelineJson.Deserialize<Network>(reader.GetString(0));
-        var timeline = reader.IsDBNull(1) ? null : TimelineJson.Deserialize<TimelineState>(reader.GetString(1));
-        return new Versioned<NetworkRecord>(new NetworkRecord(network, timeline), SqliteValues.ETag(reader.GetInt64(2)));
+        var version = reader.GetInt64(2);
+        var id = reader.GetString(3);
+        TimelineState? timeline;
+        if (_timelines.TryGetValue((tenantId, id), out var cached) && cached.Version == version)
+        {
+            timeline = cached.Timeline;
+        }
+        else
+        {
+            timeline = reader.IsDBNull(1) ? null : TimelineJson.Deserialize<TimelineState>(reader.GetString(1));
+            Remember(tenantId, id, version, timeline);
+        }
+
+        return new Versioned<NetworkRecord>(new NetworkRecord(network, timeline), SqliteValues.ETag(version));
+    }
+
+    private void Remember(string tenantId, string id, long version, TimelineState? timeline)
+    {
+        if (_timelines.Count >= MaxCachedTimelines) _timelines.Clear();
+        _timelines[(tenantId, id)] = (version, timeline);
     }
 }

@@ -112,7 +112,8 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         ArgumentException.ThrowIfNullOrEmpty(key);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command("""
-            UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at
+            UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at,
+                document = json_set(document, '$.message.textBody', '', '$.message.htmlBody', '', '$.message.attachments', json('[]'))
             WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
             """)
             .With("@tenant", tenantId)

@@ -64,6 +64,10 @@ public sealed partial class LocalRunner(
     public async Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+
+        // What earlier rounds queued goes out while this round composes: the disk and the CPU work side by side.
+        var delivering = DeliverAllDueAsync(cancellationToken);
+
         // Networks are independent and each is handled by one worker, so both cores can compose messages at once.
         var steps = 0;
         await Parallel.ForEachAsync(await networks.DueAsync(settings.TenantId, now, cancellationToken),
@@ -73,18 +77,28 @@ public sealed partial class LocalRunner(
         var nextDecision = await ideaWorkflow.FollowUpDecisionsAsync(now, cancellationToken);
         var nextDigest = await digestWorkflow.SendDueAsync(now, cancellationToken);
 
-        var delivered = 0;
-        int batch;
-        while ((batch = await dispatcher.DeliverDueAsync(cancellationToken)) > 0) delivered += batch;
+        var delivered = await delivering;
         if (steps > 0 || delivered > 0) LogRound(steps, delivered);
 
         var next = Earliest(await networks.NextDueAsync(settings.TenantId, cancellationToken), nextDecision, nextDigest);
-        if ((await outbox.DueForDeliveryAsync(DateTimeOffset.MaxValue, 1, cancellationToken)).Count > 0)
+        if ((await outbox.DueForDeliveryAsync(now, 1, cancellationToken)).Count > 0)
+        {
+            next = now; // queued this round: the next round, at once, delivers it
+        }
+        else if ((await outbox.DueForDeliveryAsync(DateTimeOffset.MaxValue, 1, cancellationToken)).Count > 0)
         {
             next = Earliest(next, now + RetryCheck);
         }
 
         return next;
+    }
+
+    private async Task<int> DeliverAllDueAsync(CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        int batch;
+        while ((batch = await dispatcher.DeliverDueAsync(cancellationToken)) > 0) delivered += batch;
+        return delivered;
     }
 
     private static DateTimeOffset? Earliest(params DateTimeOffset?[] instants) =>

@@ -44,7 +44,13 @@ internal sealed class InMemoryOutbox : IOutbox
 
     public Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        _entries[key] = _entries[key] with { State = DeliveryState.Delivered, DeliveredAt = at };
+        var entry = _entries[key];
+        _entries[key] = entry with
+        {
+            Message = entry.Message with { Message = entry.Message.Message with { TextBody = "", HtmlBody = "", Attachments = [] } },
+            State = DeliveryState.Delivered,
+            DeliveredAt = at,
+        };
         return Task.CompletedTask;
     }
 

@@ -66,6 +66,23 @@ public abstract class OutboxContract
     }
 
     [Fact]
+    public async Task Delivery_drops_the_body_and_keeps_the_summary()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, Key("net-1", "meeting-1-reminder"), T0);
+        await outbox.EnqueueAsync(message);
+        Assert.NotEqual("", message.Message.HtmlBody);
+
+        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(1));
+
+        var stored = Assert.Single(await outbox.ListAsync(tenant, "")).Message;
+        Assert.Equal((message.ToAddress, message.Message.Subject), (stored.ToAddress, stored.Message.Subject));
+        Assert.Equal(("", "", 0), (stored.Message.TextBody, stored.Message.HtmlBody, stored.Message.Attachments.Count));
+        Assert.Equal(message.Message.Subject, Assert.Single(await outbox.SummariesAsync(tenant, "")).Subject);
+    }
+
+    [Fact]
     public async Task List_returns_the_tenants_entries_with_the_prefix_oldest_first()
     {
         var outbox = await CreateStoreAsync();
