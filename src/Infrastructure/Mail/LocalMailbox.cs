@@ -49,14 +49,11 @@ public sealed class LocalMailbox : IMailTransport
         var temp = Path.Combine(Folder, $".{fileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            // Rendered in memory and written with one call: a regular file's async writes only hop through the thread
-            // pool. No fsync: like the database (synchronous=NORMAL) the mailbox survives a killed process, which keeps
-            // the page cache; only a power cut could lose the newest files (docs/decisions/003).
-            using var buffer = new MemoryStream();
-            await mime.WriteToAsync(s_format, buffer, cancellationToken);
-            using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 }))
+            // No fsync: like the database (synchronous=NORMAL) the mailbox survives a killed process, which keeps the
+            // page cache; only a power cut could lose the newest files. An fsync per mail cost ~1.5 ms (see docs/benchmarks).
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024))
             {
-                stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                await mime.WriteToAsync(s_format, stream, cancellationToken);
             }
 
             File.Move(temp, target, overwrite: true);
