@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Netvaerk.Domain.Calendar;
@@ -96,6 +97,45 @@ public sealed class RestartTests : IDisposable
         }
 
         Assert.Equal(3, Count("Invitation: opstartsworkshop"));
+    }
+
+    [Fact]
+    public async Task A_weekly_digest_goes_out_once_per_week_even_when_the_host_restarts_that_monday()
+    {
+        using (var first = new TestHost(_data, _clock))
+        {
+            await Scenarios.RunningAsync(first, "2027-03-01");
+            await first.AdvanceToAsync(Local(2, 22, 7)); // Monday 07:00: the digest's time
+        }
+
+        using (var second = new TestHost(_data, _clock))
+        {
+            await second.AdvanceToAsync(Local(2, 22, 12));
+        }
+
+        Assert.Single(_data.MailsTo(Scenarios.Leader), m => m.Title().StartsWith("Ugens overblik", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_idea_without_a_decision_is_escalated_to_the_secretariat_after_20_working_days_once()
+    {
+        using (var host = new TestHost(_data, _clock))
+        {
+            var secretariat = await host.SignInAsync(TestHost.Secretariat);
+            var idea = await (await secretariat.PostAsJsonAsync("/api/ideas", new { title = "Læring om frivillighed", description = "Fælles viden.", suggestedType = "learning" })).ReadAsync();
+            var id = idea.GetProperty("idea").GetProperty("id").GetString();
+            (await secretariat.PostAsJsonAsync($"/api/ideas/{id}/route", new { })).EnsureSuccessStatusCode();
+            await host.AdvanceToAsync(Local(3, 1, 7)); // 20 working days after 1 February is 1 March
+        }
+
+        Assert.DoesNotContain(_data.MailsTo(TestHost.Secretariat), m => m.Title().Contains("eskal", StringComparison.OrdinalIgnoreCase));
+        using (var host = new TestHost(_data, _clock))
+        {
+            await host.AdvanceToAsync(Local(3, 2, 12));
+        }
+
+        var escalation = Assert.Single(_data.MailsTo(TestHost.Secretariat), m => m.Title().StartsWith("Eskalering", StringComparison.Ordinal));
+        Assert.Contains("20 arbejdsdage", escalation.Title(), StringComparison.Ordinal);
     }
 
     private static async Task<string> FirstNetworkId(TestHost host) =>
