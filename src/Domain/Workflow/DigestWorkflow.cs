@@ -130,10 +130,7 @@ public sealed class DigestWorkflow(
         var result = new List<SurveyProgress>();
         foreach (var survey in await surveys.ListSurveysAsync(Tenant, networkId, cancellationToken))
         {
-            var people = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken))
-                .GroupBy(i => i.RecipientEmail, StringComparer.OrdinalIgnoreCase)
-                .Select(g => g.FirstOrDefault(i => i.AnsweredAt is not null) ?? g.First())
-                .ToArray();
+            var people = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken)).OnePerPerson();
             result.Add(SurveyProgress.Of(survey, people));
         }
 

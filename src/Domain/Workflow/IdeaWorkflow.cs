@@ -173,9 +173,8 @@ public sealed class IdeaWorkflow(
         return members.Length > 0 ? members : await SecretariatAsync(cancellationToken);
     }
 
-    internal async Task<IReadOnlyList<Recipient>> SecretariatAsync(CancellationToken cancellationToken) =>
-        (await access.ListUsersAsync(Tenant, cancellationToken)).Where(u => u.Has(StaffRole.Secretariat))
-            .Select(u => new Recipient(u.Name, u.Email)).DefaultIfEmpty(new Recipient("Netværkssekretariatet", settings.OrganizerEmail)).ToArray();
+    internal Task<IReadOnlyList<Recipient>> SecretariatAsync(CancellationToken cancellationToken) =>
+        access.SecretariatAsync(settings, cancellationToken);
 
     internal Task SendAsync(string keyPrefix, Recipient to, EmailMessage message, CancellationToken cancellationToken) =>
         outbox.EnqueueAsync(new OutboxMessage($"{keyPrefix}/{to.Email.ToLowerInvariant()}", Tenant, to.Email, to.Name, message,

@@ -108,11 +108,6 @@ public sealed class StepExecutor(
             participants.Insert(0, leader);
         }
 
-        var secretariat = (await access.ListUsersAsync(settings.TenantId, cancellationToken))
-            .Where(u => u.Has(StaffRole.Secretariat))
-            .Select(u => new Recipient(u.Name, u.Email))
-            .DefaultIfEmpty(new Recipient("Netværkssekretariatet", settings.OrganizerEmail))
-            .ToArray();
-        return new NetworkDirectory(leader, participants, secretariat, [settings.PoliticalLiaison]);
+        return new NetworkDirectory(leader, participants, await access.SecretariatAsync(settings, cancellationToken), [settings.PoliticalLiaison]);
     }
 }

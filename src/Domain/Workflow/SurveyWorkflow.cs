@@ -58,11 +58,8 @@ public sealed class SurveyWorkflow(ISurveyStore surveys, INetworkStore networks,
         var result = new List<SurveyStatus>();
         foreach (var survey in await surveys.ListSurveysAsync(Tenant, networkId.ToString(), cancellationToken))
         {
-            // A recipient may hold several tokens (invitation and reminders): count people, not links.
-            var perRecipient = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken))
-                .GroupBy(i => i.RecipientEmail, StringComparer.OrdinalIgnoreCase)
-                .Select(g => g.FirstOrDefault(i => i.AnsweredAt is not null) ?? g.First())
-                .ToArray();
+            // Count people, not links.
+            var perRecipient = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken)).OnePerPerson();
             var responses = await surveys.ListResponsesAsync(Tenant, survey.Id, cancellationToken);
             result.Add(new SurveyStatus(survey, SurveyResults.Summarise(SurveyQuestions.For(survey.Kind, type), perRecipient, responses)));
         }
