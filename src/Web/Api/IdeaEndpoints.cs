@@ -76,6 +76,14 @@ internal static class IdeaEndpoints
             }
 
             if (!v.IsValid) return Problems.Validation(v.Errors);
+
+            // A forum member decides for their own forum; the secretariat may record any forum's decision.
+            var idea = await workflow.GetAsync(id, ct);
+            if (!http.User.IsSecretariat() && http.User.FindFirst("forum")?.Value != idea.Value.DecidingForum?.ToString())
+            {
+                return Problems.Status(403, $"Idéen afgøres af {idea.Value.DecidingForum?.DanishName() ?? "et andet forum"}, ikke af dit forum.");
+            }
+
             return Ok(await workflow.DecideAsync(id, outcome!.Value, reason, HttpConcurrency.IfMatch(http.Request), ct), http);
         }).RequireAuthorization(Policies.Decider);
 

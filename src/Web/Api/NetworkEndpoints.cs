@@ -46,18 +46,20 @@ internal static class NetworkEndpoints
     {
         var networks = api.MapGroup("/networks").WithTags("Netværk").RequireAuthorization(Policies.Staff);
 
-        networks.MapGet("/", async (NetworkWorkflow workflow, CancellationToken ct) =>
-            Results.Ok((await workflow.ListAsync(ct)).Select(Response)));
+        networks.MapGet("/", async (NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            Results.Ok((await workflow.ListAsync(ct)).Where(n => MaySee(http, n.Value)).Select(Response)));
 
         networks.MapGet("/{id:guid}", async (Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var network = await workflow.GetAsync(id, ct);
+            if (!MaySee(http, network.Value)) return Forbidden();
             return Results.Ok(Response(network)).WithETag(http, network.ETag);
         });
 
         networks.MapGet("/{id:guid}/timeline", async (Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var network = await workflow.GetAsync(id, ct);
+            if (!MaySee(http, network.Value)) return Forbidden();
             if (network.Value.Timeline is not { } t) return Problems.Status(404, "Netværket er ikke startet endnu, så det har ingen tidslinje.");
             StepResponse[] Steps(StepStatus status) => t.Steps.Where(s => s.Status == status)
                 .Select(s => new StepResponse(s.Id, s.Kind, s.To, CopenhagenTime.ToLocal(s.Due), s.Version, s.Status, s.MeetingId, s.Survey)).ToArray();
@@ -203,6 +205,16 @@ internal static class NetworkEndpoints
         var saved = await workflow.ChangeTimelineAsync(id, change, reason, HttpConcurrency.IfMatch(http.Request), ct);
         return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
     }
+
+    /// <summary>
+    /// Networks hold participants' contact details, so they are shown to the secretariat, the forums that decide them
+    /// and their own leader — not to every employee.
+    /// </summary>
+    internal static bool MaySee(HttpContext http, NetworkRecord record) =>
+        http.User.IsSecretariat() || http.User.IsInRole(nameof(StaffRole.ForumMember))
+        || string.Equals(record.Network.Contract.Leader?.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase);
+
+    internal static IResult Forbidden() => Problems.Status(403, "Du har ikke adgang til dette netværk.");
 
     /// <summary>The secretariat may change any network; a leader only the network they lead. Null means allowed.</summary>
     internal static async Task<IResult?> Leads(Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct)

@@ -39,11 +39,11 @@ internal static class SurveyEndpoints
         });
 
         var networks = api.MapGroup("/networks").WithTags("Netværk").RequireAuthorization(Policies.Staff);
-        networks.MapGet("/{id:guid}/surveys", async (Guid id, SurveyWorkflow surveys, CancellationToken ct) =>
-            Results.Ok(await surveys.StatusAsync(id, ct)));
+        networks.MapGet("/{id:guid}/surveys", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.StatusAsync(id, ct)) : NetworkEndpoints.Forbidden());
 
-        networks.MapGet("/{id:guid}/involvement", async (Guid id, InvolvementWorkflow involvement, CancellationToken ct) =>
-            Results.Ok(await involvement.ListAsync(id, ct)));
+        networks.MapGet("/{id:guid}/involvement", async (Guid id, InvolvementWorkflow involvement, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await involvement.ListAsync(id, ct)) : NetworkEndpoints.Forbidden());
 
         networks.MapPost("/{id:guid}/involvement", async (Guid id, InvolvementRequest request, InvolvementWorkflow involvement,
             NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>

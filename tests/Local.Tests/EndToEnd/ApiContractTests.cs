@@ -130,6 +130,40 @@ public sealed class ApiContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Networks_are_shown_to_their_leader_the_secretariat_and_the_forums_not_to_every_employee()
+    {
+        using var host = new TestHost(_data, _clock);
+        var (id, _) = await Scenarios.RunningAsync(host, "2027-03-01");
+
+        var employee = await host.SignInAsync("jonas.berg@albertslund.dk");
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync($"/api/networks/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync($"/api/networks/{id}/timeline")).StatusCode);
+        Assert.Empty((await (await employee.GetAsync("/api/networks")).ReadAsync()).EnumerateArray());
+
+        var leader = await host.SignInAsync(Scenarios.Leader);
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/api/networks/{id}/timeline")).StatusCode);
+        Assert.Single((await (await leader.GetAsync("/api/networks")).ReadAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_forum_member_decides_only_the_ideas_of_their_own_forum()
+    {
+        using var host = new TestHost(_data, _clock);
+        var secretariat = await host.SignInAsync(TestHost.Secretariat);
+        (await secretariat.PutAsJsonAsync("/api/users/direktor@albertslund.dk", new { name = "Dorte Direktør", roles = new[] { "forum-member" }, forum = "direktoerforum" }))
+            .EnsureSuccessStatusCode();
+        var idea = await (await secretariat.PostAsJsonAsync("/api/ideas", new { title = "Frivillighed", description = "x", suggestedType = "welfare" })).ReadAsync();
+        var id = idea.GetProperty("idea").GetProperty("id").GetString();
+        (await secretariat.PostAsJsonAsync($"/api/ideas/{id}/route", new { })).EnsureSuccessStatusCode();
+
+        var direktor = await host.SignInAsync("direktor@albertslund.dk");
+        var decided = await direktor.PostAsJsonAsync($"/api/ideas/{id}/decision", new { outcome = "approved" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, decided.StatusCode);
+        Assert.Contains("Chefforum", await decided.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_sign_in_link_works_once_and_strangers_get_no_link()
     {
         using var host = new TestHost(_data, _clock);
