@@ -4,6 +4,7 @@ using Netvaerk.Local.Runner;
 using Netvaerk.Local.Simulation;
 using Netvaerk.Web;
 using Netvaerk.Web.Api;
+using Netvaerk.Web.Pages;
 
 if (args is ["simulate", .. var rest])
 {
@@ -27,6 +28,7 @@ app.Use(async (context, next) =>
     if (!HttpMethods.IsGet(context.Request.Method)) context.RequestServices.GetRequiredService<RunnerSignal>().Notify();
 });
 app.MapNetvaerkApi();
+app.MapLinkPages();
 app.MapGet("/", () => Results.Text(
     "Netværksstedet kører.\nAPI-beskrivelse: /openapi/v1.json\nE-mails lander i postkassen: data/mail/\n", "text/plain; charset=utf-8"));
 

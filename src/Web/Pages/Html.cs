@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http;
+
+namespace Netvaerk.Web.Pages;
+
+/// <summary>The plain, accessible layout of the few server-rendered pages (Danish, no scripts).</summary>
+internal static class Html
+{
+    // Escapes markup characters but keeps æ, ø, å and the rest of the text readable in the page source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string E(string? text) => Encoder.Encode(text ?? "");
+
+    public static IResult Page(string title, string body, int status = 200) =>
+        Results.Content(
+            $$"""
+            <!DOCTYPE html>
+            <html lang="da">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(title)}} – Netværksstedet</title>
+            <style>
+            body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }
+            fieldset { border: 1px solid #ccc; border-radius: .4rem; margin: 1rem 0; padding: .8rem 1rem; }
+            legend { font-weight: 600; }
+            .fejl { color: #a4001d; font-weight: 600; }
+            .valg label { margin-right: 1rem; white-space: nowrap; }
+            button { font-size: 1rem; padding: .5rem 1.2rem; }
+            textarea { width: 100%; min-height: 5rem; }
+            </style>
+            </head>
+            <body>
+            <h1>{{E(title)}}</h1>
+            {{body}}
+            </body>
+            </html>
+            """,
+            "text/html; charset=utf-8", Encoding.UTF8, status);
+}
