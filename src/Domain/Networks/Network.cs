@@ -124,6 +124,19 @@ public sealed class Network
         Contract = contract;
     }
 
+    /// <summary>
+    /// An external participant withdraws consent to be contacted (the unsubscribe link). This is the person's right,
+    /// not a change of the network's substance, so it applies in every state, the locked contract included.
+    /// Returns false if the participant is unknown or had no consent to withdraw.
+    /// </summary>
+    public bool WithdrawConsent(Guid participantId)
+    {
+        var participant = Contract.Participants.FirstOrDefault(p => p.Id == participantId);
+        if (participant?.Consent is null) return false;
+        Contract = Contract with { Participants = [.. Contract.Participants.Select(p => p.Id == participantId ? p.WithoutConsent() : p)] };
+        return true;
+    }
+
     /// <summary>Starts the network (Draft → Running); the contract must be complete.</summary>
     public void Start(DateTimeOffset at)
     {

@@ -71,6 +71,29 @@ public sealed class NetworkWorkflow(
         }, ifMatch, cancellationToken);
     }
 
+    /// <summary>
+    /// The unsubscribe link: the participant is no longer written to. Answers with the participant's name, or null if
+    /// the link names nobody (or consent was already withdrawn), so the page can say so without revealing more.
+    /// </summary>
+    public async Task<string?> UnsubscribeAsync(Guid networkId, Guid participantId, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var stored = await networks.FindAsync(Tenant, networkId.ToString(), cancellationToken);
+            var participant = stored?.Value.Network.Contract.Participants.FirstOrDefault(p => p.Id == participantId);
+            if (stored is null || participant is null || !stored.Value.Network.WithdrawConsent(participantId)) return null;
+            try
+            {
+                await networks.ReplaceAsync(Tenant, stored.Value, stored.ETag, cancellationToken);
+                return participant.Name;
+            }
+            catch (ConcurrencyException)
+            {
+                // Someone changed the network meanwhile; a withdrawal must not be lost, so apply it to the new version.
+            }
+        }
+    }
+
     /// <summary>Starts a draft network with a complete contract: plans its timeline from day 0 and hands it to the engine.</summary>
     public async Task<Versioned<NetworkRecord>> StartAsync(
         Guid id, DateOnly startDate, Func<TimelineSettings, TimelineSettings>? adjust, string? ifMatch, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ using static Netvaerk.Web.Pages.Html;
 namespace Netvaerk.Web.Pages;
 
 /// <summary>
-/// The pages behind the links in e-mails: signing in, and answering a survey. Opening a link (GET) never uses it up —
+/// The pages behind the links in e-mails: signing in, answering a survey, and unsubscribing. Opening a link (GET) never uses it up —
 /// mail scanners open links too — the button on the page (POST) does. The token in the address is the credential,
 /// so there is no cookie to forge requests with and no antiforgery token is needed.
 /// </summary>
@@ -62,6 +62,17 @@ public static class LinkPages
 
             return Page("Tak for dine svar", "<p>Dine svar er gemt. Resultaterne vises kun samlet, aldrig for den enkelte.</p>");
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+
+        endpoints.MapGet("/afmeld/{networkId:guid}/{participantId:guid}", (Guid networkId, Guid participantId) => Page("Afmeld e-mails", $"""
+            <p>Vil du ikke længere have e-mails fra dette netværk? Tryk på knappen, så skriver vi ikke til dig igen om netværket.</p>
+            <form method="post" action="/afmeld/{networkId}/{participantId}"><button type="submit">Afmeld</button></form>
+            """)).AllowAnonymous().ExcludeFromDescription();
+
+        endpoints.MapPost("/afmeld/{networkId:guid}/{participantId:guid}", async (Guid networkId, Guid participantId, NetworkWorkflow networks, CancellationToken ct) =>
+            await networks.UnsubscribeAsync(networkId, participantId, ct) is { } name
+                ? Page("Du er afmeldt", $"<p>{E(name)}, du får ikke flere e-mails fra netværket. Dit samtykke er trukket tilbage.</p>")
+                : Page("Afmeldt", "<p>Der er ikke flere e-mails at afmelde fra dette link.</p>"))
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         return endpoints;
     }

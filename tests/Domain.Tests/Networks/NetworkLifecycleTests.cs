@@ -441,4 +441,22 @@ public class NetworkLifecycleTests
             ["Kladde", "I gang", "Sat på pause", "Evaluering", "Opfølgning", "Afsluttet"],
             Enum.GetValues<NetworkStatus>().Select(s => s.DanishName()));
     }
+
+    [Fact]
+    public void An_external_participant_can_withdraw_consent_even_when_the_contract_is_locked()
+    {
+        var citizen = new Participant(Guid.NewGuid(), "Birthe Sørensen", "birthe@example.dk", ParticipantKind.Citizen, ParticipantRole.Peripheral,
+            new Consent(T0, "Borgermøde"));
+        var network = Draft(ContractSamples.Complete() with { Participants = [.. ContractSamples.Complete().Participants, citizen] });
+        network.Start(Day(1));
+        network.BeginEvaluation(Day(2));
+        Assert.Throws<DomainException>(() => network.UpdateContract(network.Contract with { Purpose = "Nyt" }));
+
+        Assert.True(network.WithdrawConsent(citizen.Id));
+
+        var withdrawn = network.Contract.Participants.Single(p => p.Id == citizen.Id);
+        Assert.False(withdrawn.CanBeContacted);
+        Assert.False(network.WithdrawConsent(citizen.Id)); // nothing left to withdraw
+        Assert.False(network.WithdrawConsent(Guid.NewGuid()));
+    }
 }

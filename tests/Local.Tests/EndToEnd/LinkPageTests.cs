@@ -65,5 +65,26 @@ public sealed class LinkPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await participant.GetAsync("/svar/ukendt-link-ukendt-link-ukendt")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_citizen_who_unsubscribes_gets_no_more_mail_from_the_network()
+    {
+        using var host = new TestHost(_data, _clock);
+        await Scenarios.RunningAsync(host, "2027-03-01");
+        await host.AdvanceToAsync(CopenhagenTime.At(new DateOnly(2027, 2, 22), new TimeOnly(9, 0)));
+        var invitation = _data.MailsTo("birthe.soerensen@example.dk").Single();
+        var path = Regex.Match(invitation.Text(), @"http://netvaerk\.test(/afmeld/[0-9a-f\-]+/[0-9a-f\-]+)").Groups[1].Value;
+        Assert.NotEmpty(path);
+        Assert.DoesNotContain(_data.MailsTo("jonas.berg@albertslund.dk").Single().Text(), "/afmeld/", StringComparison.Ordinal);
+
+        var browser = host.Client();
+        Assert.Contains("<form method=\"post\"", await browser.GetStringAsync(path), StringComparison.Ordinal);
+        var done = await browser.PostAsync(path, Form());
+        Assert.Contains("Birthe Sørensen, du får ikke flere e-mails", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await host.AdvanceToAsync(CopenhagenTime.At(new DateOnly(2027, 3, 5), new TimeOnly(9, 0)));
+        Assert.Single(_data.MailsTo("birthe.soerensen@example.dk"));
+        Assert.Contains(_data.MailsTo("jonas.berg@albertslund.dk"), m => m.Title().StartsWith("Påmindelse: netværksmøde 1", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _data.Dispose();
 }
