@@ -101,8 +101,8 @@ public sealed partial class LocalRunner(
         return delivered;
     }
 
-    private static DateTimeOffset? Earliest(params DateTimeOffset?[] instants) =>
-        instants.Where(i => i is not null).Select(i => i!.Value).DefaultIfEmpty().Min() is var min && min != default ? min : null;
+    // Min over nullable values skips the nulls, and is null only when all are.
+    private static DateTimeOffset? Earliest(params DateTimeOffset?[] instants) => instants.Min();
 
     [LoggerMessage(1, LogLevel.Information, "Runner executed {Steps} timeline steps and delivered {Delivered} e-mails")]
     private partial void LogRound(int steps, int delivered);
