@@ -27,14 +27,7 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command("SELECT document FROM staff_users WHERE tenant_id = @tenant ORDER BY email;")
             .With("@tenant", tenantId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var users = new List<StaffUser>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            users.Add(TimelineJson.Deserialize<StaffUser>(reader.GetString(0)));
-        }
-
-        return users;
+        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<StaffUser>(reader.GetString(0)), cancellationToken);
     }
 
     public async Task UpsertUserAsync(string tenantId, StaffUser user, CancellationToken cancellationToken = default)

@@ -33,14 +33,7 @@ public sealed class SqliteIdeaStore(SqliteDatabase database) : IIdeaStore
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(
             "SELECT document, version FROM ideas WHERE tenant_id = @tenant ORDER BY submitted_utc, id;").With("@tenant", tenantId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ideas = new List<Versioned<Idea>>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ideas.Add(Read(reader));
-        }
-
-        return ideas;
+        return await command.ReadAllAsync(Read, cancellationToken);
     }
 
     public async Task<string> AddAsync(string tenantId, Idea idea, CancellationToken cancellationToken = default)

@@ -36,13 +36,6 @@ public sealed class SqliteInvolvementStore(SqliteDatabase database) : IInvolveme
             WHERE tenant_id = @tenant AND network_id = @network
             ORDER BY date, registered_utc, id;
             """).With("@tenant", tenantId).With("@network", networkId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var records = new List<InvolvementRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            records.Add(TimelineJson.Deserialize<InvolvementRecord>(reader.GetString(0)));
-        }
-
-        return records;
+        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<InvolvementRecord>(reader.GetString(0)), cancellationToken);
     }
 }

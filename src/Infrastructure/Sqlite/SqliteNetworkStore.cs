@@ -47,14 +47,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         await using var command = connection.Command(
             "SELECT network, timeline, version, id FROM networks WHERE tenant_id = @tenant ORDER BY created_utc, id;")
             .With("@tenant", tenantId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var networks = new List<Versioned<NetworkRecord>>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            networks.Add(Read(tenantId, reader));
-        }
-
-        return networks;
+        return await command.ReadAllAsync(reader => Read(tenantId, reader), cancellationToken);
     }
 
     public async Task<string> AddAsync(string tenantId, NetworkRecord network, CancellationToken cancellationToken = default)
@@ -111,14 +104,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             ORDER BY next_due_utc, id;
             """)
             .With("@tenant", tenantId).With("@until", SqliteValues.Instant(until));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+        return await command.ReadAllAsync(reader => reader.GetString(0), cancellationToken);
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(string tenantId, CancellationToken cancellationToken = default)

@@ -58,7 +58,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
             .With("@since", SqliteValues.InstantOrNull(createdSince));
-        return await ReadAllAsync(command, cancellationToken);
+        return await command.ReadAllAsync(ReadEntry, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OutboxSummary>> SummariesAsync(
@@ -78,15 +78,8 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
             .With("@since", SqliteValues.InstantOrNull(createdSince));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var summaries = new List<OutboxSummary>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            summaries.Add(new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))));
-        }
-
-        return summaries;
+        return await command.ReadAllAsync(reader => new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))), cancellationToken);
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
@@ -103,7 +96,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             """)
             .With("@now", SqliteValues.Instant(now))
             .With("@max", max);
-        return await ReadAllAsync(command, cancellationToken);
+        return await command.ReadAllAsync(ReadEntry, cancellationToken);
     }
 
     public async Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -159,23 +152,13 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         }
     }
 
-    private static async Task<IReadOnlyList<OutboxEntry>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<OutboxEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new OutboxEntry(
-                TimelineJson.Deserialize<OutboxMessage>(reader.GetString(0)),
-                ParseState(reader.GetString(1)),
-                reader.GetInt32(2),
-                SqliteValues.ParseInstant(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                SqliteValues.ParseInstantOrNull(reader, 5)));
-        }
-
-        return entries;
-    }
+    private static OutboxEntry ReadEntry(SqliteDataReader reader) => new(
+        TimelineJson.Deserialize<OutboxMessage>(reader.GetString(0)),
+        ParseState(reader.GetString(1)),
+        reader.GetInt32(2),
+        SqliteValues.ParseInstant(reader.GetString(3)),
+        reader.IsDBNull(4) ? null : reader.GetString(4),
+        SqliteValues.ParseInstantOrNull(reader, 5));
 
     private static DeliveryState ParseState(string state) => state switch
     {

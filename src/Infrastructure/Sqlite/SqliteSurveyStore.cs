@@ -55,14 +55,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         await using var command = connection.Command("""
             SELECT document FROM surveys WHERE tenant_id = @tenant AND network_id = @network ORDER BY sent_utc, id;
             """).With("@tenant", tenantId).With("@network", networkId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var surveys = new List<Survey>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            surveys.Add(TimelineJson.Deserialize<Survey>(reader.GetString(0)));
-        }
-
-        return surveys;
+        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<Survey>(reader.GetString(0)), cancellationToken);
     }
 
     public async Task AddInvitationAsync(string tenantId, SurveyInvitation invitation, CancellationToken cancellationToken = default)
@@ -115,14 +108,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
             WHERE tenant_id = @tenant AND survey_id = @survey
             ORDER BY rowid;
             """).With("@tenant", tenantId).With("@survey", surveyId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var invitations = new List<SurveyInvitation>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            invitations.Add(ReadInvitation(reader));
-        }
-
-        return invitations;
+        return await command.ReadAllAsync(ReadInvitation, cancellationToken);
     }
 
     public async Task<bool> SubmitAsync(string tenantId, string tokenHash, SurveyResponse response, CancellationToken cancellationToken = default)
@@ -188,14 +174,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         await using var command = connection.Command("""
             SELECT document FROM survey_responses WHERE tenant_id = @tenant AND survey_id = @survey ORDER BY submitted_utc, seq;
             """).With("@tenant", tenantId).With("@survey", surveyId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var responses = new List<SurveyResponse>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            responses.Add(TimelineJson.Deserialize<SurveyResponse>(reader.GetString(0)));
-        }
-
-        return responses;
+        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<SurveyResponse>(reader.GetString(0)), cancellationToken);
     }
 
     private static SurveyInvitation ReadInvitation(SqliteDataReader reader) => new(

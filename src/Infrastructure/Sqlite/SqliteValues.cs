@@ -49,6 +49,20 @@ internal static class SqliteValues
         return command;
     }
 
+    /// <summary>Runs the query and turns every row into a value with <paramref name="read"/>.</summary>
+    public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+        this SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
     public static SqliteCommand With(this SqliteCommand command, string name, object? value)
     {
         command.Parameters.AddWithValue(name, value ?? DBNull.Value);
