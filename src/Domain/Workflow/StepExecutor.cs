@@ -30,13 +30,16 @@ public sealed class StepExecutor(
         if (step.Kind == StepKind.Meeting) return 0;
 
         var surveyId = step.SurveyStepId is { } surveyStep ? Survey.IdFor(networkId, surveyStep) : null;
+        var closesAt = step.SurveyStepId is { } s ? state.SurveyClosesAt(s) : default;
         if (surveyId is not null && step.Kind != StepKind.SurveyReminder)
         {
-            await surveys.AddSurveyAsync(tenant, new Survey(surveyId, networkId, step.Id, step.Survey!.Value, now,
-                state.SurveyClosesAt(step.Id)), cancellationToken);
+            await surveys.AddSurveyAsync(tenant, new Survey(surveyId, networkId, step.Id, step.Survey!.Value, now, closesAt), cancellationToken);
         }
 
-        var registrations = await involvement.ListAsync(tenant, networkId, cancellationToken);
+        // Only the citizen flag and the political status look at involvement; other steps skip the query.
+        var registrations = step.Condition == StepCondition.NoCitizenInvolvementRegistered || step.Kind == StepKind.PoliticalStatus
+            ? await involvement.ListAsync(tenant, networkId, cancellationToken)
+            : [];
         var respondents = surveyId is null
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             : (await surveys.ListInvitationsAsync(tenant, surveyId, cancellationToken))
@@ -65,7 +68,7 @@ public sealed class StepExecutor(
             {
                 // The link must work before the e-mail can exist; a crash in between leaves an unused token, no harm.
                 await surveys.AddInvitationAsync(tenant, new SurveyInvitation(surveyId, message.Recipient.Email.ToLowerInvariant(),
-                    message.Recipient.Name, SurveyTokens.Hash(token), state.SurveyClosesAt(step.SurveyStepId!), AnsweredAt: null), cancellationToken);
+                    message.Recipient.Name, SurveyTokens.Hash(token), closesAt, AnsweredAt: null), cancellationToken);
             }
 
             if (await outbox.EnqueueAsync(new OutboxMessage(message.Key, tenant, message.Recipient.Email, message.Recipient.Name,
