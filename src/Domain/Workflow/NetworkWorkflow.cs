@@ -141,23 +141,24 @@ public sealed class NetworkWorkflow(
     public async Task<int> RunDueAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var executed = 0;
-        while (true)
+        var stored = await GetAsync(id, cancellationToken);
+        while (stored.Value.Timeline?.NextDue(now) is NextDue.Run { Step: var step })
         {
-            var stored = await GetAsync(id, cancellationToken);
-            if (stored.Value.Timeline?.NextDue(now) is not NextDue.Run { Step: var step }) return executed;
-
             await executor.ExecuteAsync(stored.Value, step, now, cancellationToken);
             var record = Advance(stored.Value, step, now);
             try
             {
-                await networks.ReplaceAsync(Tenant, record, stored.ETag, cancellationToken);
+                stored = new Versioned<NetworkRecord>(record, await networks.ReplaceAsync(Tenant, record, stored.ETag, cancellationToken));
                 executed++;
             }
             catch (ConcurrencyException)
             {
                 // A leader changed the network meanwhile; read it again and carry on from the new state.
+                stored = await GetAsync(id, cancellationToken);
             }
         }
+
+        return executed;
     }
 
     /// <summary>The timeline moves on, and the network's lifecycle with it: evaluation, follow-up, closed.</summary>
