@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Netvaerk.Domain.Ports;
 using Netvaerk.Local.Runner;
 
@@ -9,7 +10,7 @@ public static class DependencyInjection
     public static IServiceCollection AddLocalHost(this IServiceCollection services)
     {
         services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunnerSignal>();
         services.AddSingleton<ITimelineEngine, LocalTimelineEngine>();
         services.AddSingleton<LocalRunner>();

@@ -41,15 +41,13 @@ internal static class IdeaEndpoints
         ideas.MapGet("/", async (IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var all = await workflow.ListAsync(ct);
-            var mayDecide = http.User.IsInRole(nameof(Domain.Ports.StaffRole.Secretariat)) || http.User.IsInRole(nameof(Domain.Ports.StaffRole.ForumMember));
-            return Results.Ok(all.Where(i => mayDecide || Own(i.Value, http)).Select(i => new IdeaResponse(i.ETag, i.Value)));
+            return Results.Ok(all.Where(i => MaySee(i.Value, http)).Select(i => new IdeaResponse(i.ETag, i.Value)));
         });
 
         ideas.MapGet("/{id:guid}", async (Guid id, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var idea = await workflow.GetAsync(id, ct);
-            var mayDecide = http.User.IsInRole(nameof(Domain.Ports.StaffRole.Secretariat)) || http.User.IsInRole(nameof(Domain.Ports.StaffRole.ForumMember));
-            if (!mayDecide && !Own(idea.Value, http)) return Results.Forbid();
+            if (!MaySee(idea.Value, http)) return Results.Forbid();
             return Results.Ok(new IdeaResponse(idea.ETag, idea.Value)).WithETag(http, idea.ETag);
         });
 
@@ -99,6 +97,10 @@ internal static class IdeaEndpoints
     }
 
     private static GuideAnswer Answer(bool? value) => value switch { true => GuideAnswer.Yes, false => GuideAnswer.No, null => GuideAnswer.Unknown };
+
+    /// <summary>The secretariat and the forums see every idea; an employee sees their own.</summary>
+    private static bool MaySee(Idea idea, HttpContext http) =>
+        http.User.IsSecretariat() || http.User.IsInRole(nameof(Domain.Ports.StaffRole.ForumMember)) || Own(idea, http);
 
     private static bool Own(Idea idea, HttpContext http) =>
         string.Equals(idea.SubmittedBy.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase);
