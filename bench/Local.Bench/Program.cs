@@ -84,10 +84,20 @@ using var process = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"networks={networks} simulated={start:yyyy-MM-dd}..{clock.GetUtcNow():yyyy-MM-dd} rounds={rounds} wall={stopwatch.Elapsed.TotalSeconds:F1}s " +
     $"mails={mails} mails/s={mails / stopwatch.Elapsed.TotalSeconds:F0} peakWorkingSet={process.PeakWorkingSet64 / 1024 / 1024}MiB " +
-    $"db={dbBytes / 1024 / 1024}MiB mailbox={Directory.GetFiles(Path.Combine(folder, "mail")).Sum(f => new FileInfo(f).Length) / 1024 / 1024}MiB"));
+    $"db={dbBytes / 1024 / 1024}MiB mailbox={Directory.GetFiles(Path.Combine(folder, "mail")).Sum(f => new FileInfo(f).Length) / 1024 / 1024}MiB " +
+    $"cpu user={process.UserProcessorTime.TotalSeconds:F1}s sys={process.PrivilegedProcessorTime.TotalSeconds:F1}s written={WrittenBytes() / 1024 / 1024}MiB"));
 await app.StopAsync();
 if (ownFolder)
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
+}
+
+// Bytes this process handed to write() (Linux /proc/self/io "wchar"); 0 where that file does not exist.
+static long WrittenBytes()
+{
+    const string io = "/proc/self/io";
+    if (!File.Exists(io)) return 0;
+    var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+    return line is null ? 0 : long.Parse(line["wchar:".Length..].Trim(), CultureInfo.InvariantCulture);
 }

@@ -39,6 +39,12 @@ public interface IOutbox
     Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="EnqueueAsync(OutboxMessage, CancellationToken)"/> for several messages (one step's e-mails); returns how
+    /// many were added. Each message stands alone: after a crash part-way, calling again adds the rest.
+    /// </summary>
+    Task<int> EnqueueAllAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Entries of a tenant whose key starts with the prefix (e.g. <c>{networkId}/</c>), oldest first; with
     /// <paramref name="createdSince"/>, only those created at or after it.
     /// </summary>
@@ -53,10 +59,11 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records the delivery and drops the message body (text, HTML, attachments): the outbox is a delivery queue, not
-    /// an archive; the mailbox or the mail service holds what was sent. The summary (recipient, subject, times) stays.
+    /// Records the delivery of the tenant's entries with these keys and drops their message bodies (text, HTML,
+    /// attachments): the outbox is a delivery queue, not an archive; the mailbox or the mail service holds what was
+    /// sent. The summary (recipient, subject, times) stays. Entries no longer pending are left as they are.
     /// </summary>
-    Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task MarkDeliveredAsync(string tenantId, IReadOnlyCollection<string> keys, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>
     Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);

@@ -39,11 +39,12 @@ public interface ISurveyStore
     Task<IReadOnlyList<Survey>> ListSurveysAsync(string tenantId, string networkId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores one token for a recipient. A recipient may hold several — the invitation's and each reminder's — because
-    /// the e-mail holds the only copy of a token, so a reminder can only carry a new one. All stay valid until the
-    /// survey closes; the recipient answers once, with any of them.
+    /// Stores tokens for recipients (one step's invitations at a time); a token already stored is left as it is. A
+    /// recipient may hold several — the invitation's and each reminder's — because the e-mail holds the only copy of a
+    /// token, so a reminder can only carry a new one. All stay valid until the survey closes; the recipient answers
+    /// once, with any of them.
     /// </summary>
-    Task AddInvitationAsync(string tenantId, SurveyInvitation invitation, CancellationToken cancellationToken = default);
+    Task AddInvitationsAsync(string tenantId, IReadOnlyCollection<SurveyInvitation> invitations, CancellationToken cancellationToken = default);
 
     Task<SurveyInvitation?> FindInvitationAsync(string tenantId, string tokenHash, CancellationToken cancellationToken = default);
 

@@ -61,24 +61,20 @@ public sealed class StepExecutor(
         var queued = (await outbox.SummariesAsync(tenant, OutboxMessage.StepKey(networkId, step.Id, step.Version, ""), cancellationToken: cancellationToken))
             .Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
 
-        var added = 0;
-        foreach (var message in messages.Where(m => !queued.Contains(m.Key)))
+        var toQueue = messages.Where(m => !queued.Contains(m.Key)).ToList();
+        if (surveyId is not null)
         {
-            if (surveyId is not null && tokens.TryGetValue(message.Recipient.Email, out var token))
-            {
-                // The link must work before the e-mail can exist; a crash in between leaves an unused token, no harm.
-                await surveys.AddInvitationAsync(tenant, new SurveyInvitation(surveyId, message.Recipient.Email.ToLowerInvariant(),
-                    message.Recipient.Name, SurveyTokens.Hash(token), closesAt, AnsweredAt: null), cancellationToken);
-            }
-
-            if (await outbox.EnqueueAsync(new OutboxMessage(message.Key, tenant, message.Recipient.Email, message.Recipient.Name,
-                    message.Message, now), cancellationToken))
-            {
-                added++;
-            }
+            // The links must work before the e-mails can exist; a crash in between leaves unused tokens, no harm.
+            await surveys.AddInvitationsAsync(tenant, toQueue
+                .Where(m => tokens.ContainsKey(m.Recipient.Email))
+                .Select(m => new SurveyInvitation(surveyId, m.Recipient.Email.ToLowerInvariant(), m.Recipient.Name,
+                    SurveyTokens.Hash(tokens[m.Recipient.Email]), closesAt, AnsweredAt: null))
+                .ToList(), cancellationToken);
         }
 
-        return added;
+        return await outbox.EnqueueAllAsync(toQueue
+            .Select(m => new OutboxMessage(m.Key, tenant, m.Recipient.Email, m.Recipient.Name, m.Message, now))
+            .ToList(), cancellationToken);
     }
 
     public NetworkSummary Summary(Network network)

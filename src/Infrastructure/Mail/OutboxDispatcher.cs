@@ -54,8 +54,8 @@ public sealed partial class OutboxDispatcher
     /// <summary>
     /// Sends every due entry (up to the batch size) and records the outcome; returns how many were delivered. Sends
     /// run <see cref="OutboxOptions.Parallelism"/> at a time — a disk or an HTTP API answers several requests in flight
-    /// far faster than one after another — and the outcomes are then recorded one by one, because the store takes one
-    /// writer at a time. A crash in between only means a resend, which the entry's key makes harmless.
+    /// far faster than one after another — and the outcomes are then recorded: failures one by one, deliveries in one
+    /// call per tenant, because the store takes one writer at a time. A crash in between only means a resend, which the entry's key makes harmless.
     /// </summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
@@ -75,22 +75,32 @@ public sealed partial class OutboxDispatcher
                 }
             });
 
-        var delivered = 0;
+        var delivered = new List<OutboxEntry>(due.Count);
         for (var i = 0; i < due.Count; i++)
         {
-            var entry = due[i];
             if (failures[i] is { } failure)
             {
-                await RecordFailureAsync(entry, failure, cancellationToken);
-                continue;
+                await RecordFailureAsync(due[i], failure, cancellationToken);
             }
-
-            await _outbox.MarkDeliveredAsync(entry.Message.TenantId, entry.Message.Key, _time.GetUtcNow(), cancellationToken);
-            LogDelivered(entry.Message.Key, entry.Attempts + 1);
-            delivered++;
+            else
+            {
+                delivered.Add(due[i]);
+            }
         }
 
-        return delivered;
+        // One call per tenant marks the whole batch, in one write.
+        var at = _time.GetUtcNow();
+        foreach (var tenant in delivered.GroupBy(e => e.Message.TenantId, StringComparer.Ordinal))
+        {
+            await _outbox.MarkDeliveredAsync(tenant.Key, tenant.Select(e => e.Message.Key).ToList(), at, cancellationToken);
+        }
+
+        foreach (var entry in delivered)
+        {
+            LogDelivered(entry.Message.Key, entry.Attempts + 1);
+        }
+
+        return delivered.Count;
     }
 
     private async Task RecordFailureAsync(OutboxEntry entry, Exception ex, CancellationToken cancellationToken)

@@ -11,10 +11,8 @@ namespace Netvaerk.Infrastructure.Sqlite;
 /// <remarks>
 /// "Oldest first" in <see cref="DueForDeliveryAsync"/> means the entry whose next attempt fell due first (for a
 /// message not yet tried, its creation time), then the order of enqueueing; this is what the due index yields.
-/// <see cref="MarkDeliveredAsync"/> and <see cref="MarkFailedAsync"/> take only the key (the port has no tenant
-/// there); keys start with a network id, which is a Guid, so they do not collide across tenants in practice.
-/// They change only pending entries, so marking twice is harmless; an unknown key throws
-/// <see cref="InvalidOperationException"/>.
+/// <see cref="MarkDeliveredAsync"/> and <see cref="MarkFailedAsync"/> change only pending entries, so marking twice is
+/// harmless; an unknown key throws <see cref="InvalidOperationException"/> (and a batch with one marks none).
 /// </remarks>
 public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 {
@@ -27,19 +25,44 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
     public async Task<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        SqliteValues.RequireTenant(message.TenantId);
-        ArgumentException.ThrowIfNullOrEmpty(message.Key);
+        return await EnqueueAllAsync([message], cancellationToken) == 1;
+    }
+
+    public async Task<int> EnqueueAllAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            SqliteValues.RequireTenant(message.TenantId);
+            ArgumentException.ThrowIfNullOrEmpty(message.Key);
+        }
+
+        if (messages.Count == 0) return 0;
+
+        // One transaction per call: one step's rows and their index entries sit side by side, so their pages reach the
+        // WAL once, not once per message (docs/benchmarks.md).
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.Command("""
             INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, document)
             VALUES (@tenant, @key, @created, 'pending', 0, @created, @document)
             ON CONFLICT (tenant_id, key) DO NOTHING;
-            """)
-            .With("@tenant", message.TenantId)
-            .With("@key", message.Key)
-            .With("@created", SqliteValues.Instant(message.CreatedAt))
-            .With("@document", TimelineJson.Serialize(message));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            """, transaction);
+        var added = 0;
+        foreach (var message in messages)
+        {
+            command.Parameters.Clear();
+            command
+                .With("@tenant", message.TenantId)
+                .With("@key", message.Key)
+                .With("@created", SqliteValues.Instant(message.CreatedAt))
+                .With("@document", TimelineJson.Serialize(message));
+            added += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return added;
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(
@@ -99,23 +122,32 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         return await command.ReadAllAsync(ReadEntry, cancellationToken);
     }
 
-    public async Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task MarkDeliveredAsync(string tenantId, IReadOnlyCollection<string> keys, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);
-        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys) ArgumentException.ThrowIfNullOrEmpty(key);
+        if (keys.Count == 0) return;
+
+        // One transaction for the batch: entries queued together share pages, written to the WAL once.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.Command("""
             UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at,
                 document = json_set(document, '$.message.textBody', '', '$.message.htmlBody', '', '$.message.attachments', json('[]'))
             WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
-            """)
-            .With("@tenant", tenantId)
-            .With("@key", key)
-            .With("@at", SqliteValues.Instant(at));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            """, transaction);
+        foreach (var key in keys)
         {
-            await EnsureExistsAsync(connection, tenantId, key, cancellationToken);
+            command.Parameters.Clear();
+            command.With("@tenant", tenantId).With("@key", key).With("@at", SqliteValues.Instant(at));
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await EnsureExistsAsync(connection, transaction, tenantId, key, cancellationToken);
+            }
         }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
@@ -138,13 +170,14 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             .With("@retryAt", SqliteValues.InstantOrNull(retryAt));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            await EnsureExistsAsync(connection, tenantId, key, cancellationToken);
+            await EnsureExistsAsync(connection, null, tenantId, key, cancellationToken);
         }
     }
 
-    private static async Task EnsureExistsAsync(SqliteConnection connection, string tenantId, string key, CancellationToken cancellationToken)
+    private static async Task EnsureExistsAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string tenantId, string key, CancellationToken cancellationToken)
     {
-        await using var exists = connection.Command("SELECT 1 FROM outbox WHERE tenant_id = @tenant AND key = @key;")
+        await using var exists = connection.Command("SELECT 1 FROM outbox WHERE tenant_id = @tenant AND key = @key;", transaction)
             .With("@tenant", tenantId).With("@key", key);
         if (await exists.ExecuteScalarAsync(cancellationToken) is null)
         {

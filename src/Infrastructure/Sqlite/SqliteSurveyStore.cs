@@ -58,14 +58,23 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return await command.ReadAllAsync(reader => TimelineJson.Deserialize<Survey>(reader.GetString(0)), cancellationToken);
     }
 
-    public async Task AddInvitationAsync(string tenantId, SurveyInvitation invitation, CancellationToken cancellationToken = default)
+    public async Task AddInvitationsAsync(string tenantId, IReadOnlyCollection<SurveyInvitation> invitations, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);
-        ArgumentNullException.ThrowIfNull(invitation);
-        ArgumentException.ThrowIfNullOrEmpty(invitation.SurveyId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(invitation.RecipientEmail);
-        ArgumentException.ThrowIfNullOrEmpty(invitation.TokenHash);
+        ArgumentNullException.ThrowIfNull(invitations);
+        foreach (var invitation in invitations)
+        {
+            ArgumentNullException.ThrowIfNull(invitation);
+            ArgumentException.ThrowIfNullOrEmpty(invitation.SurveyId);
+            ArgumentException.ThrowIfNullOrWhiteSpace(invitation.RecipientEmail);
+            ArgumentException.ThrowIfNullOrEmpty(invitation.TokenHash);
+        }
+
+        if (invitations.Count == 0) return;
+
+        // One transaction for the lot: its rows share pages, which then reach the WAL once instead of once per row.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.Command("""
             INSERT INTO survey_invitations
                 (tenant_id, survey_id, recipient_key, recipient_email, recipient_name, token_hash, expires_utc, answered_utc)
@@ -74,16 +83,23 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
                 COALESCE(@answered, (SELECT MAX(answered_utc) FROM survey_invitations
                                      WHERE tenant_id = @tenant AND survey_id = @survey AND recipient_key = @recipientKey)))
             ON CONFLICT (tenant_id, token_hash) DO NOTHING;
-            """)
-            .With("@tenant", tenantId)
-            .With("@survey", invitation.SurveyId)
-            .With("@recipientKey", SqliteValues.EmailKey(invitation.RecipientEmail))
-            .With("@email", invitation.RecipientEmail)
-            .With("@name", invitation.RecipientName)
-            .With("@token", invitation.TokenHash)
-            .With("@expires", SqliteValues.Instant(invitation.ExpiresAt))
-            .With("@answered", SqliteValues.InstantOrNull(invitation.AnsweredAt));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, transaction);
+        foreach (var invitation in invitations)
+        {
+            command.Parameters.Clear();
+            command
+                .With("@tenant", tenantId)
+                .With("@survey", invitation.SurveyId)
+                .With("@recipientKey", SqliteValues.EmailKey(invitation.RecipientEmail))
+                .With("@email", invitation.RecipientEmail)
+                .With("@name", invitation.RecipientName)
+                .With("@token", invitation.TokenHash)
+                .With("@expires", SqliteValues.Instant(invitation.ExpiresAt))
+                .With("@answered", SqliteValues.InstantOrNull(invitation.AnsweredAt));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<SurveyInvitation?> FindInvitationAsync(string tenantId, string tokenHash, CancellationToken cancellationToken = default)

@@ -42,15 +42,30 @@ internal sealed class InMemoryOutbox : IOutbox
             .Take(max)
             .ToList());
 
-    public Task MarkDeliveredAsync(string tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<int> EnqueueAllAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default)
     {
-        var entry = _entries[key];
-        _entries[key] = entry with
+        var added = 0;
+        foreach (var message in messages)
         {
-            Message = entry.Message with { Message = entry.Message.Message with { TextBody = "", HtmlBody = "", Attachments = [] } },
-            State = DeliveryState.Delivered,
-            DeliveredAt = at,
-        };
+            if (await EnqueueAsync(message, cancellationToken)) added++;
+        }
+
+        return added;
+    }
+
+    public Task MarkDeliveredAsync(string tenantId, IReadOnlyCollection<string> keys, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in keys)
+        {
+            var entry = _entries[key];
+            _entries[key] = entry with
+            {
+                Message = entry.Message with { Message = entry.Message.Message with { TextBody = "", HtmlBody = "", Attachments = [] } },
+                State = DeliveryState.Delivered,
+                DeliveredAt = at,
+            };
+        }
+
         return Task.CompletedTask;
     }
 

@@ -52,13 +52,57 @@ public abstract class OutboxContract
     }
 
     [Fact]
+    public async Task Enqueueing_several_adds_the_new_keys_and_counts_them()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var existing = Message(tenant, Key("net-1", "meeting-1-reminder"), T0);
+        await outbox.EnqueueAsync(existing);
+        var fresh = new[] { Message(tenant, Key("net-1", "meeting-2-reminder"), T0), Message(tenant, Key("net-1", "meeting-3-reminder"), T0) };
+
+        Assert.Equal(2, await outbox.EnqueueAllAsync([existing with { Message = fresh[0].Message }, .. fresh]));
+        Assert.Equal(0, await outbox.EnqueueAllAsync(fresh));
+        Assert.Equal(0, await outbox.EnqueueAllAsync([]));
+
+        Assert.Equal([existing, .. fresh], (await outbox.ListAsync(tenant, "net-1/")).Select(e => e.Message).OrderBy(m => m.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Marking_several_delivered_marks_each_and_leaves_the_rest_pending()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var messages = Enumerable.Range(1, 3).Select(i => Message(tenant, Key("net-1", $"meeting-{i}-reminder"), T0)).ToList();
+        await outbox.EnqueueAllAsync(messages);
+
+        await outbox.MarkDeliveredAsync(tenant, [messages[0].Key, messages[2].Key], T0.AddMinutes(1));
+
+        var due = Assert.Single(await outbox.DueForDeliveryAsync(T0.AddHours(1), 10));
+        Assert.Equal(messages[1], due.Message);
+        Assert.Equal(2, (await outbox.SummariesAsync(tenant, "net-1/")).Count(e => e.State == DeliveryState.Delivered));
+    }
+
+    [Fact]
+    public async Task Marking_a_batch_with_an_unknown_key_throws_and_marks_none()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, Key("net-1", "meeting-1-reminder"), T0);
+        await outbox.EnqueueAsync(message);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkDeliveredAsync(tenant, [message.Key, "nope/x/1/a@example.dk"], T0));
+
+        Assert.Equal(DeliveryState.Pending, Assert.Single(await outbox.ListAsync(tenant, "")).State);
+    }
+
+    [Fact]
     public async Task A_delivered_key_is_not_enqueued_again()
     {
         var outbox = await CreateStoreAsync();
         var tenant = NewTenant();
         var message = Message(tenant, Key("net-1", "meeting-1-reminder"), T0);
         await outbox.EnqueueAsync(message);
-        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(1));
+        await outbox.MarkDeliveredAsync(message.TenantId, [message.Key], T0.AddMinutes(1));
 
         Assert.False(await outbox.EnqueueAsync(message));
 
@@ -74,7 +118,7 @@ public abstract class OutboxContract
         await outbox.EnqueueAsync(message);
         Assert.NotEqual("", message.Message.HtmlBody);
 
-        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(1));
+        await outbox.MarkDeliveredAsync(message.TenantId, [message.Key], T0.AddMinutes(1));
 
         var stored = Assert.Single(await outbox.ListAsync(tenant, "")).Message;
         Assert.Equal((message.ToAddress, message.Message.Subject), (stored.ToAddress, stored.Message.Subject));
@@ -174,7 +218,7 @@ public abstract class OutboxContract
         var message = Message(tenant, "net-1/meeting-1-reminder/1/a@example.dk", T0);
         await outbox.EnqueueAsync(message);
 
-        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddSeconds(30));
+        await outbox.MarkDeliveredAsync(message.TenantId, [message.Key], T0.AddSeconds(30));
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, "net-1/"));
         Assert.Equal(DeliveryState.Delivered, entry.State);
@@ -190,9 +234,9 @@ public abstract class OutboxContract
         var tenant = NewTenant();
         var message = Message(tenant, "net-1/x/1/a@example.dk", T0);
         await outbox.EnqueueAsync(message);
-        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddSeconds(30));
+        await outbox.MarkDeliveredAsync(message.TenantId, [message.Key], T0.AddSeconds(30));
 
-        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(30));
+        await outbox.MarkDeliveredAsync(message.TenantId, [message.Key], T0.AddMinutes(30));
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
         Assert.Equal(T0.AddSeconds(30), entry.DeliveredAt);
@@ -230,7 +274,7 @@ public abstract class OutboxContract
 
         await outbox.MarkFailedAsync(message.TenantId, message.Key, "første fejl", T0.AddMinutes(1));
         await outbox.MarkFailedAsync(message.TenantId, message.Key, "anden fejl", T0.AddMinutes(5));
-        await outbox.MarkDeliveredAsync(message.TenantId, message.Key, T0.AddMinutes(5));
+        await outbox.MarkDeliveredAsync(message.TenantId, [message.Key], T0.AddMinutes(5));
 
         var entry = Assert.Single(await outbox.ListAsync(tenant, ""));
         Assert.Equal(DeliveryState.Delivered, entry.State);
@@ -261,7 +305,7 @@ public abstract class OutboxContract
     {
         var outbox = await CreateStoreAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkDeliveredAsync("t", "nope/x/1/a@example.dk", T0));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkDeliveredAsync("t", ["nope/x/1/a@example.dk"], T0));
         await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkFailedAsync("t", "nope/x/1/a@example.dk", "fejl", null));
     }
 }

@@ -64,7 +64,7 @@ public abstract class SurveyStoreContract
         var survey = Survey("net-1", "end-evaluation", Sent);
         var token = TokenHash();
         await store.AddSurveyAsync(tenantA, survey);
-        await store.AddInvitationAsync(tenantA, Invitation(survey, "birthe@example.dk", token));
+        await store.AddInvitationsAsync(tenantA, [Invitation(survey, "birthe@example.dk", token)]);
         await store.SubmitAsync(tenantA, token, Response(survey, Sent.AddDays(1)));
 
         Assert.Null(await store.FindSurveyAsync(tenantB, survey.Id));
@@ -86,9 +86,9 @@ public abstract class SurveyStoreContract
         await store.AddSurveyAsync(tenant, other);
         var birthe = Invitation(survey, "birthe@example.dk", TokenHash());
         var ole = Invitation(survey, "ole@example.dk", TokenHash()) with { RecipientName = "Ole Madsen" };
-        await store.AddInvitationAsync(tenant, birthe);
-        await store.AddInvitationAsync(tenant, ole);
-        await store.AddInvitationAsync(tenant, Invitation(other, "birthe@example.dk", TokenHash()));
+        await store.AddInvitationsAsync(tenant, [birthe]);
+        await store.AddInvitationsAsync(tenant, [ole]);
+        await store.AddInvitationsAsync(tenant, [Invitation(other, "birthe@example.dk", TokenHash())]);
 
         Assert.Equal(birthe, await store.FindInvitationAsync(tenant, birthe.TokenHash));
         Assert.Null(await store.FindInvitationAsync(tenant, TokenHash()));
@@ -103,16 +103,32 @@ public abstract class SurveyStoreContract
         var survey = Survey("net-1", "end-evaluation", Sent);
         await store.AddSurveyAsync(tenant, survey);
         var invitation = Invitation(survey, "birthe@example.dk", TokenHash());
-        await store.AddInvitationAsync(tenant, invitation);
+        await store.AddInvitationsAsync(tenant, [invitation]);
 
         // A reminder carries a new link (the first exists only in the first e-mail); the address may be cased differently.
         var reminder = invitation with { RecipientEmail = "Birthe@Example.dk", TokenHash = TokenHash() };
-        await store.AddInvitationAsync(tenant, reminder);
-        await store.AddInvitationAsync(tenant, reminder); // adding the same token again changes nothing
+        await store.AddInvitationsAsync(tenant, [reminder]);
+        await store.AddInvitationsAsync(tenant, [reminder]); // adding the same token again changes nothing
 
         Assert.NotNull(await store.FindInvitationAsync(tenant, invitation.TokenHash));
         Assert.NotNull(await store.FindInvitationAsync(tenant, reminder.TokenHash));
         Assert.Equal(2, (await store.ListInvitationsAsync(tenant, survey.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Several_invitations_are_stored_at_once_and_a_repeated_token_once()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var survey = Survey("net-1", "end-evaluation", Sent);
+        await store.AddSurveyAsync(tenant, survey);
+        var birthe = Invitation(survey, "birthe@example.dk", TokenHash());
+        var ole = Invitation(survey, "ole@example.dk", TokenHash());
+
+        await store.AddInvitationsAsync(tenant, [birthe, ole, birthe]);
+        await store.AddInvitationsAsync(tenant, []);
+
+        Assert.Equal([birthe, ole], (await store.ListInvitationsAsync(tenant, survey.Id)).OrderBy(i => i.RecipientEmail));
     }
 
     [Fact]
@@ -124,15 +140,15 @@ public abstract class SurveyStoreContract
         await store.AddSurveyAsync(tenant, survey);
         var invitation = Invitation(survey, "birthe@example.dk", TokenHash());
         var reminder = invitation with { TokenHash = TokenHash() };
-        await store.AddInvitationAsync(tenant, invitation);
-        await store.AddInvitationAsync(tenant, reminder);
+        await store.AddInvitationsAsync(tenant, [invitation]);
+        await store.AddInvitationsAsync(tenant, [reminder]);
 
         Assert.True(await store.SubmitAsync(tenant, reminder.TokenHash, Response(survey, Sent.AddDays(1))));
         Assert.False(await store.SubmitAsync(tenant, invitation.TokenHash, Response(survey, Sent.AddDays(2))));
 
         // A link issued after the answer is born answered.
         var late = invitation with { TokenHash = TokenHash() };
-        await store.AddInvitationAsync(tenant, late);
+        await store.AddInvitationsAsync(tenant, [late]);
         Assert.False(await store.SubmitAsync(tenant, late.TokenHash, Response(survey, Sent.AddDays(3))));
 
         Assert.Single(await store.ListResponsesAsync(tenant, survey.Id));
@@ -147,7 +163,7 @@ public abstract class SurveyStoreContract
         var survey = Survey("net-1", "end-evaluation", Sent);
         await store.AddSurveyAsync(tenant, survey);
         var invitation = Invitation(survey, "birthe@example.dk", TokenHash());
-        await store.AddInvitationAsync(tenant, invitation);
+        await store.AddInvitationsAsync(tenant, [invitation]);
         var answeredAt = Sent.AddDays(2);
 
         Assert.True(await store.SubmitAsync(tenant, invitation.TokenHash, Response(survey, answeredAt, "5")));
@@ -168,7 +184,7 @@ public abstract class SurveyStoreContract
         var survey = Survey("net-1", "end-evaluation", Sent);
         await store.AddSurveyAsync(tenant, survey);
         var invitation = Invitation(survey, "birthe@example.dk", TokenHash());
-        await store.AddInvitationAsync(tenant, invitation);
+        await store.AddInvitationsAsync(tenant, [invitation]);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => store.SubmitAsync(tenant, invitation.TokenHash, Response(survey, Sent.AddMinutes(i))))));
@@ -203,7 +219,7 @@ public abstract class SurveyStoreContract
         var c = Invitation(followUp, "a@example.dk", TokenHash());
         foreach (var invitation in new[] { a, b, c })
         {
-            await store.AddInvitationAsync(tenant, invitation);
+            await store.AddInvitationsAsync(tenant, [invitation]);
         }
 
         await store.SubmitAsync(tenant, b.TokenHash, Response(end, Sent.AddDays(2), "2"));
