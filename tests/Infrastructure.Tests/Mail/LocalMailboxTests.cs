@@ -43,6 +43,28 @@ public sealed class LocalMailboxTests : IDisposable
     }
 
     [Fact]
+    public void A_composed_message_is_not_kept_alive_by_the_shared_sender_address()
+    {
+        var from = new MailboxAddress("Netværksstedet", "netvaerk@albertslund.dk");
+
+        var composed = ComposeAndDispose(from);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // The mailbox reuses one sender address for every message; it must not hold on to them (it once held 1.7 GiB).
+        Assert.False(composed.IsAlive);
+        GC.KeepAlive(from);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference ComposeAndDispose(MailboxAddress from)
+    {
+        using var mime = LocalMailbox.Compose(TestMessages.Invitation(), from);
+        return new WeakReference(mime);
+    }
+
+    [Fact]
     public async Task Send_writes_an_eml_whose_headers_parse_back_with_the_Danish_subject_and_deterministic_ids()
     {
         var message = TestMessages.Invitation();
