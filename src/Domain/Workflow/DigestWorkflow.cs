@@ -57,12 +57,18 @@ public sealed class DigestWorkflow(
             .Where(r => r.Timeline is not null && r.Network.Contract.Leader is not null
                 && r.Network.Status is not (NetworkStatus.Draft or NetworkStatus.Closed));
 
-        // Each network's digest stands alone; composing them two at a time uses both cores of a small machine.
+        // Each network's digest stands alone; composing them two at a time uses both cores of a small machine. They are
+        // queued together, in key order, which the outbox writes in one go.
+        var digests = new System.Collections.Concurrent.ConcurrentBag<OutboxMessage>();
         await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
-            async (record, ct) => await SendWeeklyAsync(record, week, now, ct));
+            async (record, ct) =>
+            {
+                if (await ComposeWeeklyAsync(record, week, now, ct) is { } digest) digests.Add(digest);
+            });
+        await outbox.EnqueueAllAsync(digests.OrderBy(d => d.Key, StringComparer.Ordinal).ToList(), cancellationToken);
     }
 
-    private async Task SendWeeklyAsync(NetworkRecord record, string week, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<OutboxMessage?> ComposeWeeklyAsync(NetworkRecord record, string week, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var network = record.Network;
         var leader = network.Contract.Leader!;
@@ -77,11 +83,9 @@ public sealed class DigestWorkflow(
             InvolvementRegistrations = registrations.Count,
             NetworkUrl = settings.Link($"netvaerk/{id}"),
         };
-        if (LeaderDigest.Compose(input) is { } message)
-        {
-            await outbox.EnqueueAsync(new OutboxMessage(DigestKeys.Weekly(id, week, leader.Email), Tenant, leader.Email, leader.Name,
-                message, now), cancellationToken);
-        }
+        return LeaderDigest.Compose(input) is { } message
+            ? new OutboxMessage(DigestKeys.Weekly(id, week, leader.Email), Tenant, leader.Email, leader.Name, message, now)
+            : null;
     }
 
     private async Task SendMonthlyAsync(DateTimeOffset now, CancellationToken cancellationToken)
