@@ -10,6 +10,7 @@ namespace Netvaerk.Domain.Timelines;
 /// reflection. The shape of the JSON is unchanged: <see cref="TimelineJson.Options"/> still decides names and enums.
 /// </summary>
 [JsonSerializable(typeof(TimelineState))]
+[JsonSerializable(typeof(IReadOnlyList<StepDone>))]
 [JsonSerializable(typeof(TimelineChange))]
 [JsonSerializable(typeof(Network))]
 [JsonSerializable(typeof(Idea))]

@@ -63,6 +63,50 @@ public sealed record TimelineState(
         return WithSteps(Steps.Select(s => s.Id == stepId ? s with { Status = StepStatus.Done } : s));
     }
 
+    /// <summary>
+    /// The steps done since <paramref name="plan"/>, when this state is that plan with nothing changed but pending steps
+    /// marked done — which is all the runner does at each step; null when anything else changed. A store can then keep
+    /// the plan (15-35 KB) and write only this short list; <see cref="WithProgress"/> turns it back into this state.
+    /// </summary>
+    public IReadOnlyList<StepDone>? ProgressSince(TimelineState plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (NetworkId != plan.NetworkId || Type != plan.Type || TemplateVersion != plan.TemplateVersion
+            || !SameSettings(Settings, plan.Settings) || Day0 != plan.Day0
+            || !(ReferenceEquals(Meetings, plan.Meetings) || Meetings.SequenceEqual(plan.Meetings))
+            || Status != plan.Status || PausedAt != plan.PausedAt || ClosedAt != plan.ClosedAt
+            || Steps.Count != plan.Steps.Count)
+        {
+            return null;
+        }
+
+        var done = new List<StepDone>();
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            var (now, before) = (Steps[i], plan.Steps[i]);
+            if (ReferenceEquals(now, before) || now.Equals(before)) continue;
+            if (!before.IsPending || !now.Equals(before with { Status = StepStatus.Done })) return null;
+            done.Add(new StepDone(before.Id, before.Version));
+        }
+
+        return done;
+    }
+
+    // Settings hold lists, which records compare by reference; a plan read back from storage has equal, not identical, ones.
+    private static bool SameSettings(TimelineSettings a, TimelineSettings b) =>
+        ReferenceEquals(a, b) || string.Equals(TimelineJson.Serialize(a), TimelineJson.Serialize(b), StringComparison.Ordinal);
+
+    /// <summary>This state with the given steps done: <see cref="Done"/> for each, in one pass.</summary>
+    public TimelineState WithProgress(IReadOnlyCollection<StepDone> done)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        if (done.Count == 0) return this;
+        var versions = done.ToDictionary(d => d.StepId, d => d.Version, StringComparer.Ordinal);
+        return WithSteps(Steps.Select(s => s.IsPending && versions.TryGetValue(s.Id, out var version) && version == s.Version
+            ? s with { Status = StepStatus.Done }
+            : s));
+    }
+
     /// <summary>When a survey sent by the given step stops taking answers: the end of its last open working day.</summary>
     public DateTimeOffset SurveyClosesAt(string surveyStepId)
     {

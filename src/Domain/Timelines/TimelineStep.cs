@@ -54,3 +54,6 @@ public sealed record StepAnchor(AnchorBase Base, string? Ref = null, int Amount 
 {
     public static StepAnchor Fixed { get; } = new(AnchorBase.Fixed);
 }
+
+/// <summary>A step that was done at the given version: a timeline's progress, kept apart from its plan by stores.</summary>
+public sealed record StepDone(string StepId, int Version);

@@ -114,9 +114,25 @@ internal static class SqliteMigrations
         );
         """;
 
+    // A step marks one step done, yet rewrote the whole 15-35 KB timeline with its row. The plan now has a table of its
+    // own, written when it changes; the row keeps the steps done since (docs/decisions/004).
+    private const string TimelinePlans = """
+        CREATE TABLE timeline_plans (
+            tenant_id  TEXT NOT NULL,
+            network_id TEXT NOT NULL,
+            plan       TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, network_id)
+        );
+        INSERT INTO timeline_plans (tenant_id, network_id, plan)
+            SELECT tenant_id, id, timeline FROM networks WHERE timeline IS NOT NULL;
+        ALTER TABLE networks DROP COLUMN timeline;
+        ALTER TABLE networks ADD COLUMN progress TEXT NULL;
+        """;
+
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "Initial schema: ideas, networks, outbox, surveys, involvement, staff access", Initial),
+        new(2, "Timeline plans apart from their progress", TimelinePlans),
     ];
 
     /// <summary>The schema version this build expects.</summary>

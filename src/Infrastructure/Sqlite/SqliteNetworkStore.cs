@@ -6,22 +6,31 @@ using Netvaerk.Domain.Timelines;
 namespace Netvaerk.Infrastructure.Sqlite;
 
 /// <summary>
-/// Networks with their timelines: the network and the timeline as two JSON documents in one row with one row
-/// version, plus <c>next_due_utc</c> (<see cref="NetworkRecord.NextDueUtc"/>, indexed) for the local runner.
+/// Networks with their timelines. A row of <c>networks</c> holds the network as a JSON document, the row version,
+/// <c>next_due_utc</c> (<see cref="NetworkRecord.NextDueUtc"/>, indexed) for the local runner, and the timeline's
+/// progress: the steps done since its plan, which <c>timeline_plans</c> holds and which is written only when the
+/// plan itself changes (start, a moved meeting, pause). Both are written in one transaction under the one version.
 /// <see cref="AddAsync"/> of an id that exists throws <see cref="InvalidOperationException"/>;
 /// <see cref="ReplaceAsync"/> with a stale token throws <see cref="ConcurrencyException"/> and of an unknown id
 /// <see cref="InvalidOperationException"/>.
 /// </summary>
 /// <remarks>
-/// Timelines are immutable values, so the last one read or written per network is kept with its row version and
-/// reused while the row is unchanged: the runner reads a network right after writing it, and the weekly digest
-/// reads them all; parsing 15-35 KB of JSON each time was a large share of a simulated year (docs/benchmarks).
+/// Timelines are immutable values, so the last one read or written per network is kept with its row version and plan,
+/// and reused while the row is unchanged: the runner reads a network right after writing it, and the weekly digest
+/// reads them all. The cached plan is also what a replace compares with (<see cref="TimelineState.ProgressSince"/>) to
+/// decide whether only the progress needs writing; without it (another process wrote, or the cache was emptied) the
+/// plan is simply written again.
 /// </remarks>
 public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 {
     private const int MaxCachedTimelines = 20_000;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Id), (long Version, TimelineState? Timeline)> _timelines = new();
+    private const string Columns = """
+        n.network, p.plan, n.progress, n.version, n.id
+        FROM networks n LEFT JOIN timeline_plans p ON p.tenant_id = n.tenant_id AND p.network_id = n.id
+        """;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Id), Cached> _timelines = new();
 
     public async Task<Versioned<NetworkRecord>?> FindAsync(string tenantId, string networkId, CancellationToken cancellationToken = default)
     {
@@ -33,8 +42,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT network, timeline, version, id FROM networks WHERE tenant_id = @tenant AND id = @id;")
+        await using var command = connection.Command($"SELECT {Columns} WHERE n.tenant_id = @tenant AND n.id = @id;")
             .With("@tenant", tenantId).With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(tenantId, reader) : null;
@@ -44,8 +52,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
     {
         SqliteValues.RequireTenant(tenantId);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT network, timeline, version, id FROM networks WHERE tenant_id = @tenant ORDER BY created_utc, id;")
+        await using var command = connection.Command($"SELECT {Columns} WHERE n.tenant_id = @tenant ORDER BY n.created_utc, n.id;")
             .With("@tenant", tenantId);
         return await command.ReadAllAsync(reader => Read(tenantId, reader), cancellationToken);
     }
@@ -54,18 +61,24 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
     {
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(network);
+        var id = SqliteValues.Key(network.Network.Id);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Bind(connection.Command("""
-            INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, timeline)
-            VALUES (@tenant, @id, 1, @created, @nextDue, @network, @timeline)
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var command = Bind(connection.Command("""
+            INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, progress)
+            VALUES (@tenant, @id, 1, @created, @nextDue, @network, NULL)
             ON CONFLICT (tenant_id, id) DO NOTHING;
-            """), tenantId, network);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            """, transaction), tenantId, network))
         {
-            throw new InvalidOperationException($"Network {network.Network.Id} already exists in tenant {tenantId}.");
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new InvalidOperationException($"Network {network.Network.Id} already exists in tenant {tenantId}.");
+            }
         }
 
-        Remember(tenantId, SqliteValues.Key(network.Network.Id), 1, network.Timeline);
+        await WritePlanAsync(connection, transaction, tenantId, id, network.Timeline, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Remember(tenantId, id, new Cached(1, network.Timeline, network.Timeline));
         return SqliteValues.ETag(1);
     }
 
@@ -75,23 +88,41 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(etag);
         var version = SqliteValues.ParseETag(etag);
+        var id = SqliteValues.Key(network.Network.Id);
+
+        // Only steps done since the plan this row was written with: a few hundred bytes instead of the whole timeline.
+        var plan = _timelines.TryGetValue((tenantId, id), out var cached) && cached.Version == version ? cached.Plan : null;
+        var progress = plan is not null && network.Timeline is { } timeline ? timeline.ProgressSince(plan) : null;
+
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = Bind(connection.Command("""
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var command = Bind(connection.Command("""
             UPDATE networks
-            SET version = version + 1, created_utc = @created, next_due_utc = @nextDue, network = @network, timeline = @timeline
+            SET version = version + 1, created_utc = @created, next_due_utc = @nextDue, network = @network, progress = @progress
             WHERE tenant_id = @tenant AND id = @id AND version = @version;
-            """), tenantId, network).With("@version", version);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+            """, transaction), tenantId, network)
+            .With("@version", version)
+            .With("@progress", progress is { Count: > 0 } ? TimelineJson.Serialize(progress) : null))
         {
-            Remember(tenantId, SqliteValues.Key(network.Network.Id), version + 1, network.Timeline);
-            return SqliteValues.ETag(version + 1);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                await using var exists = connection.Command("SELECT 1 FROM networks WHERE tenant_id = @tenant AND id = @id;", transaction)
+                    .With("@tenant", tenantId).With("@id", id);
+                throw await exists.ExecuteScalarAsync(cancellationToken) is null
+                    ? new InvalidOperationException($"Network {network.Network.Id} does not exist in tenant {tenantId}; add it first.")
+                    : new ConcurrencyException();
+            }
         }
 
-        await using var exists = connection.Command("SELECT 1 FROM networks WHERE tenant_id = @tenant AND id = @id;")
-            .With("@tenant", tenantId).With("@id", SqliteValues.Key(network.Network.Id));
-        throw await exists.ExecuteScalarAsync(cancellationToken) is null
-            ? new InvalidOperationException($"Network {network.Network.Id} does not exist in tenant {tenantId}; add it first.")
-            : new ConcurrencyException();
+        if (progress is null)
+        {
+            await WritePlanAsync(connection, transaction, tenantId, id, network.Timeline, cancellationToken);
+            plan = network.Timeline;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        Remember(tenantId, id, new Cached(version + 1, network.Timeline, plan));
+        return SqliteValues.ETag(version + 1);
     }
 
     public async Task<IReadOnlyList<string>> DueAsync(string tenantId, DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -126,32 +157,44 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             .With("@id", SqliteValues.Key(record.Network.Id))
             .With("@created", SqliteValues.Instant(record.Network.CreatedAt))
             .With("@nextDue", SqliteValues.InstantOrNull(record.NextDueUtc))
-            .With("@network", TimelineJson.Serialize(record.Network))
-            .With("@timeline", record.Timeline is null ? null : TimelineJson.Serialize(record.Timeline));
+            .With("@network", TimelineJson.Serialize(record.Network));
+
+    private static async Task WritePlanAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string tenantId, string id, TimelineState? plan, CancellationToken cancellationToken)
+    {
+        await using var command = plan is null
+            ? connection.Command("DELETE FROM timeline_plans WHERE tenant_id = @tenant AND network_id = @id;", transaction)
+            : connection.Command("""
+                INSERT INTO timeline_plans (tenant_id, network_id, plan) VALUES (@tenant, @id, @plan)
+                ON CONFLICT (tenant_id, network_id) DO UPDATE SET plan = excluded.plan;
+                """, transaction).With("@plan", TimelineJson.Serialize(plan));
+        await command.With("@tenant", tenantId).With("@id", id).ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private Versioned<NetworkRecord> Read(string tenantId, SqliteDataReader reader)
     {
-        // The network is a mutable aggregate, so it is always read fresh; the immutable timeline may be shared.
+        // The network is a mutable aggregate, so it is always read fresh; the immutable timeline may be shared. The plan
+        // is only fetched from the row (and parsed) when the cache does not have this version.
         var network = TimelineJson.Deserialize<Network>(reader.GetString(0));
-        var version = reader.GetInt64(2);
-        var id = reader.GetString(3);
-        TimelineState? timeline;
-        if (_timelines.TryGetValue((tenantId, id), out var cached) && cached.Version == version)
+        var version = reader.GetInt64(3);
+        var id = reader.GetString(4);
+        if (!_timelines.TryGetValue((tenantId, id), out var cached) || cached.Version != version)
         {
-            timeline = cached.Timeline;
-        }
-        else
-        {
-            timeline = reader.IsDBNull(1) ? null : TimelineJson.Deserialize<TimelineState>(reader.GetString(1));
-            Remember(tenantId, id, version, timeline);
+            var plan = reader.IsDBNull(1) ? null : TimelineJson.Deserialize<TimelineState>(reader.GetString(1));
+            var progress = reader.IsDBNull(2) ? [] : TimelineJson.Deserialize<IReadOnlyList<StepDone>>(reader.GetString(2));
+            cached = new Cached(version, plan?.WithProgress(progress), plan);
+            Remember(tenantId, id, cached);
         }
 
-        return new Versioned<NetworkRecord>(new NetworkRecord(network, timeline), SqliteValues.ETag(version));
+        return new Versioned<NetworkRecord>(new NetworkRecord(network, cached.Timeline), SqliteValues.ETag(version));
     }
 
-    private void Remember(string tenantId, string id, long version, TimelineState? timeline)
+    private void Remember(string tenantId, string id, Cached entry)
     {
         if (_timelines.Count >= MaxCachedTimelines) _timelines.Clear();
-        _timelines[(tenantId, id)] = (version, timeline);
+        _timelines[(tenantId, id)] = entry;
     }
+
+    /// <summary>A row version's timeline and the plan it was stored as (the timeline is the plan plus steps done).</summary>
+    private sealed record Cached(long Version, TimelineState? Timeline, TimelineState? Plan);
 }

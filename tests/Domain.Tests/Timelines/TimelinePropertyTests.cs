@@ -36,7 +36,7 @@ public class TimelinePropertyTests
     }
 
     /// <summary>Plays a scenario as a host would: changes happen "now", due steps are run before time moves on.</summary>
-    private static (List<TimelineStep> Ran, List<string> Violations) Play(Scenario scenario)
+    private static (List<TimelineStep> Ran, List<string> Violations) Play(Scenario scenario, Action<TimelineState>? observe = null)
     {
         var state = TimelinePlanner.Plan("net-p", scenario.Type, TimelineTemplates.For(scenario.Type), scenario.Start);
         var now = CopenhagenTime.At(state.Day0.AddDays(-14), new TimeOnly(7, 0));
@@ -49,6 +49,7 @@ public class TimelinePropertyTests
             {
                 ran.Add(run.Step);
                 state = state.Done(run.Step.Id, run.Step.Version);
+                observe?.Invoke(state);
             }
         }
 
@@ -96,6 +97,7 @@ public class TimelinePropertyTests
                 // Refused changes (e.g. pausing a closed timeline) leave the state as it was; that is fine.
             }
 
+            observe?.Invoke(state);
             Check(op.ToString());
         }
 
@@ -142,5 +144,28 @@ public class TimelinePropertyTests
             var (ran, _) = Play(scenario with { Ops = [] });
             var planned = TimelinePlanner.Plan("net-p", scenario.Type, TimelineTemplates.For(scenario.Type), scenario.Start).Steps;
             return ran.Select(s => s.Id).Order().SequenceEqual(planned.Select(s => s.Id).Order());
+        });
+
+    [Property(MaxTest = 100)]
+    public Property A_store_keeping_plan_and_progress_always_rebuilds_the_current_state() =>
+        Prop.ForAll(Scenarios(), scenario =>
+        {
+            // As the SQLite store does: keep the plan while only steps are done, write a new plan on any other change.
+            TimelineState? plan = null;
+            var wrong = new List<string>();
+            var planWrites = 0;
+            Play(scenario, state =>
+            {
+                var progress = plan is null ? null : state.ProgressSince(plan);
+                if (plan is null || progress is null)
+                {
+                    (plan, progress) = (state, []);
+                    planWrites++;
+                }
+
+                if (TimelineJson.Serialize(plan.WithProgress(progress)) != TimelineJson.Serialize(state)) wrong.Add(state.NextPending()?.Id ?? "end");
+            });
+            return (wrong.Count == 0).Label($"rebuilt differently at {string.Join(", ", wrong)}")
+                .And((planWrites <= scenario.Ops.Count(o => o.Kind != OpKind.Advance) * 2 + 1).Label($"{planWrites} plan writes"));
         });
 }
