@@ -36,15 +36,18 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrWhiteSpace(user.Email);
         var stored = user with { Email = SqliteValues.EmailKey(user.Email) };
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            INSERT INTO staff_users (tenant_id, email, document) VALUES (@tenant, @email, @document)
-            ON CONFLICT (tenant_id, email) DO UPDATE SET document = excluded.document;
-            """)
-            .With("@tenant", tenantId)
-            .With("@email", stored.Email)
-            .With("@document", TimelineJson.Serialize(stored));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var document = TimelineJson.Serialize(stored);
+        await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.Command("""
+                INSERT INTO staff_users (tenant_id, email, document) VALUES (@tenant, @email, @document)
+                ON CONFLICT (tenant_id, email) DO UPDATE SET document = excluded.document;
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@email", stored.Email)
+                .With("@document", document);
+            return await command.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
     }
 
     public async Task AddSignInTokenAsync(string tenantId, SignInToken token, CancellationToken cancellationToken = default)
@@ -52,40 +55,42 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(token);
         ArgumentException.ThrowIfNullOrEmpty(token.TokenHash);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            INSERT INTO sign_in_tokens (tenant_id, token_hash, email, expires_utc, used_utc)
-            VALUES (@tenant, @token, @email, @expires, @used)
-            ON CONFLICT (tenant_id, token_hash) DO NOTHING;
-            """)
-            .With("@tenant", tenantId)
-            .With("@token", token.TokenHash)
-            .With("@email", token.Email)
-            .With("@expires", SqliteValues.Instant(token.ExpiresAt))
-            .With("@used", SqliteValues.InstantOrNull(token.UsedAt));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            throw new InvalidOperationException($"A sign-in token with that hash already exists in tenant {tenantId}.");
-        }
+            await using var command = connection.Command("""
+                INSERT INTO sign_in_tokens (tenant_id, token_hash, email, expires_utc, used_utc)
+                VALUES (@tenant, @token, @email, @expires, @used)
+                ON CONFLICT (tenant_id, token_hash) DO NOTHING;
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@token", token.TokenHash)
+                .With("@email", token.Email)
+                .With("@expires", SqliteValues.Instant(token.ExpiresAt))
+                .With("@used", SqliteValues.InstantOrNull(token.UsedAt));
+            return await command.ExecuteNonQueryAsync(ct) == 0
+                ? throw new InvalidOperationException($"A sign-in token with that hash already exists in tenant {tenantId}.")
+                : true;
+        }, cancellationToken);
     }
 
     public async Task<SignInToken?> ConsumeSignInTokenAsync(string tenantId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(tokenHash);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-
-        // One statement, so two requests with the same link cannot both get it.
-        await using var command = connection.Command("""
-            UPDATE sign_in_tokens SET used_utc = @now
-            WHERE tenant_id = @tenant AND token_hash = @token AND used_utc IS NULL AND expires_utc > @now
-            RETURNING token_hash, email, expires_utc, used_utc;
-            """)
-            .With("@tenant", tenantId)
-            .With("@token", tokenHash)
-            .With("@now", SqliteValues.Instant(now));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadToken(reader) : null;
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            // One statement, so two requests with the same link cannot both get it.
+            await using var command = connection.Command("""
+                UPDATE sign_in_tokens SET used_utc = @now
+                WHERE tenant_id = @tenant AND token_hash = @token AND used_utc IS NULL AND expires_utc > @now
+                RETURNING token_hash, email, expires_utc, used_utc;
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@token", tokenHash)
+                .With("@now", SqliteValues.Instant(now));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? ReadToken(reader) : null;
+        }, cancellationToken);
     }
 
     private static SignInToken ReadToken(SqliteDataReader reader) => new(

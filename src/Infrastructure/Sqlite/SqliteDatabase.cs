@@ -20,6 +20,7 @@ public sealed class SqliteDatabase : IDisposable
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;";
 
     private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
 
     public SqliteDatabase(SqliteOptions options)
@@ -81,12 +82,38 @@ public sealed class SqliteDatabase : IDisposable
         return await OpenUncheckedAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one immediate (write-locking) transaction and commits it; an exception rolls it
+    /// back. Writers of this process take turns on a gate first: SQLite's own busy handler sleeps in steps of 1 ms and
+    /// more, far longer than a write here takes, so waiting on it cost the runner more than the writes themselves.
+    /// Other processes still meet <c>busy_timeout</c>.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(
+        Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>Closes the pooled connections to the file (e.g. at shutdown, or before deleting it).</summary>
     public void Dispose()
     {
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
         _migrationLock.Dispose();
+        _writeGate.Dispose();
     }
 
     private async Task<SqliteConnection> OpenUncheckedAsync(CancellationToken cancellationToken)

@@ -40,22 +40,25 @@ public sealed class SqliteIdeaStore(SqliteDatabase database) : IIdeaStore
     {
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(idea);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            INSERT INTO ideas (tenant_id, id, version, submitted_utc, document)
-            VALUES (@tenant, @id, 1, @submitted, @document)
-            ON CONFLICT (tenant_id, id) DO NOTHING;
-            """)
-            .With("@tenant", tenantId)
-            .With("@id", SqliteValues.Key(idea.Id))
-            .With("@submitted", SqliteValues.Instant(idea.SubmittedAt))
-            .With("@document", TimelineJson.Serialize(idea));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        var document = TimelineJson.Serialize(idea);
+        return await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            throw new InvalidOperationException($"Idea {idea.Id} already exists in tenant {tenantId}.");
-        }
+            await using var command = connection.Command("""
+                INSERT INTO ideas (tenant_id, id, version, submitted_utc, document)
+                VALUES (@tenant, @id, 1, @submitted, @document)
+                ON CONFLICT (tenant_id, id) DO NOTHING;
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@id", SqliteValues.Key(idea.Id))
+                .With("@submitted", SqliteValues.Instant(idea.SubmittedAt))
+                .With("@document", document);
+            if (await command.ExecuteNonQueryAsync(ct) == 0)
+            {
+                throw new InvalidOperationException($"Idea {idea.Id} already exists in tenant {tenantId}.");
+            }
 
-        return SqliteValues.ETag(1);
+            return SqliteValues.ETag(1);
+        }, cancellationToken);
     }
 
     public async Task<string> ReplaceAsync(string tenantId, Idea idea, string etag, CancellationToken cancellationToken = default)
@@ -65,26 +68,29 @@ public sealed class SqliteIdeaStore(SqliteDatabase database) : IIdeaStore
         ArgumentNullException.ThrowIfNull(etag);
         var id = SqliteValues.Key(idea.Id);
         var version = SqliteValues.ParseETag(etag);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            UPDATE ideas SET version = version + 1, submitted_utc = @submitted, document = @document
-            WHERE tenant_id = @tenant AND id = @id AND version = @version;
-            """)
-            .With("@tenant", tenantId)
-            .With("@id", id)
-            .With("@version", version)
-            .With("@submitted", SqliteValues.Instant(idea.SubmittedAt))
-            .With("@document", TimelineJson.Serialize(idea));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+        var document = TimelineJson.Serialize(idea);
+        return await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            return SqliteValues.ETag(version + 1);
-        }
+            await using var command = connection.Command("""
+                UPDATE ideas SET version = version + 1, submitted_utc = @submitted, document = @document
+                WHERE tenant_id = @tenant AND id = @id AND version = @version;
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@id", id)
+                .With("@version", version)
+                .With("@submitted", SqliteValues.Instant(idea.SubmittedAt))
+                .With("@document", document);
+            if (await command.ExecuteNonQueryAsync(ct) == 1)
+            {
+                return SqliteValues.ETag(version + 1);
+            }
 
-        await using var exists = connection.Command("SELECT 1 FROM ideas WHERE tenant_id = @tenant AND id = @id;")
-            .With("@tenant", tenantId).With("@id", id);
-        throw await exists.ExecuteScalarAsync(cancellationToken) is null
-            ? new InvalidOperationException($"Idea {idea.Id} does not exist in tenant {tenantId}; add it first.")
-            : new ConcurrencyException();
+            await using var exists = connection.Command("SELECT 1 FROM ideas WHERE tenant_id = @tenant AND id = @id;", transaction)
+                .With("@tenant", tenantId).With("@id", id);
+            throw await exists.ExecuteScalarAsync(ct) is null
+                ? new InvalidOperationException($"Idea {idea.Id} does not exist in tenant {tenantId}; add it first.")
+                : new ConcurrencyException();
+        }, cancellationToken);
     }
 
     private static Versioned<Idea> Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>

@@ -62,22 +62,25 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(network);
         var id = SqliteValues.Key(network.Network.Id);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = Bind(connection.Command("""
-            INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, progress)
-            VALUES (@tenant, @id, 1, @created, @nextDue, @network, NULL)
-            ON CONFLICT (tenant_id, id) DO NOTHING;
-            """, transaction), tenantId, network))
+        var row = Row.Of(network);
+        var plan = network.Timeline is { } timeline ? TimelineJson.Serialize(timeline) : null;
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            await using (var command = row.Bind(connection.Command("""
+                INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, progress)
+                VALUES (@tenant, @id, 1, @created, @nextDue, @network, NULL)
+                ON CONFLICT (tenant_id, id) DO NOTHING;
+                """, transaction), tenantId, id))
             {
-                throw new InvalidOperationException($"Network {network.Network.Id} already exists in tenant {tenantId}.");
+                if (await command.ExecuteNonQueryAsync(ct) == 0)
+                {
+                    throw new InvalidOperationException($"Network {network.Network.Id} already exists in tenant {tenantId}.");
+                }
             }
-        }
 
-        await WritePlanAsync(connection, transaction, tenantId, id, network.Timeline, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await WritePlanAsync(connection, transaction, tenantId, id, plan, ct);
+            return true;
+        }, cancellationToken);
         Remember(tenantId, id, new Cached(1, network.Timeline, network.Timeline));
         return SqliteValues.ETag(1);
     }
@@ -93,35 +96,33 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         // Only steps done since the plan this row was written with: a few hundred bytes instead of the whole timeline.
         var plan = _timelines.TryGetValue((tenantId, id), out var cached) && cached.Version == version ? cached.Plan : null;
         var progress = plan is not null && network.Timeline is { } timeline ? timeline.ProgressSince(plan) : null;
+        var row = Row.Of(network);
+        var progressJson = progress is { Count: > 0 } ? TimelineJson.Serialize(progress) : null;
+        var planJson = progress is null && network.Timeline is { } newPlan ? TimelineJson.Serialize(newPlan) : null;
 
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = Bind(connection.Command("""
-            UPDATE networks
-            SET version = version + 1, created_utc = @created, next_due_utc = @nextDue, network = @network, progress = @progress
-            WHERE tenant_id = @tenant AND id = @id AND version = @version;
-            """, transaction), tenantId, network)
-            .With("@version", version)
-            .With("@progress", progress is { Count: > 0 } ? TimelineJson.Serialize(progress) : null))
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            await using (var command = row.Bind(connection.Command("""
+                UPDATE networks
+                SET version = version + 1, created_utc = @created, next_due_utc = @nextDue, network = @network, progress = @progress
+                WHERE tenant_id = @tenant AND id = @id AND version = @version;
+                """, transaction), tenantId, id).With("@version", version).With("@progress", progressJson))
             {
-                await using var exists = connection.Command("SELECT 1 FROM networks WHERE tenant_id = @tenant AND id = @id;", transaction)
-                    .With("@tenant", tenantId).With("@id", id);
-                throw await exists.ExecuteScalarAsync(cancellationToken) is null
-                    ? new InvalidOperationException($"Network {network.Network.Id} does not exist in tenant {tenantId}; add it first.")
-                    : new ConcurrencyException();
+                if (await command.ExecuteNonQueryAsync(ct) != 1)
+                {
+                    await using var exists = connection.Command("SELECT 1 FROM networks WHERE tenant_id = @tenant AND id = @id;", transaction)
+                        .With("@tenant", tenantId).With("@id", id);
+                    throw await exists.ExecuteScalarAsync(ct) is null
+                        ? new InvalidOperationException($"Network {network.Network.Id} does not exist in tenant {tenantId}; add it first.")
+                        : new ConcurrencyException();
+                }
             }
-        }
 
-        if (progress is null)
-        {
-            await WritePlanAsync(connection, transaction, tenantId, id, network.Timeline, cancellationToken);
-            plan = network.Timeline;
-        }
+            if (progress is null) await WritePlanAsync(connection, transaction, tenantId, id, planJson, ct);
+            return true;
+        }, cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
-        Remember(tenantId, id, new Cached(version + 1, network.Timeline, plan));
+        Remember(tenantId, id, new Cached(version + 1, network.Timeline, progress is null ? network.Timeline : plan));
         return SqliteValues.ETag(version + 1);
     }
 
@@ -151,23 +152,15 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         return await command.ExecuteScalarAsync(cancellationToken) is string next ? SqliteValues.ParseInstant(next) : null;
     }
 
-    private static SqliteCommand Bind(SqliteCommand command, string tenantId, NetworkRecord record) =>
-        command
-            .With("@tenant", tenantId)
-            .With("@id", SqliteValues.Key(record.Network.Id))
-            .With("@created", SqliteValues.Instant(record.Network.CreatedAt))
-            .With("@nextDue", SqliteValues.InstantOrNull(record.NextDueUtc))
-            .With("@network", TimelineJson.Serialize(record.Network));
-
     private static async Task WritePlanAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string tenantId, string id, TimelineState? plan, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, string tenantId, string id, string? plan, CancellationToken cancellationToken)
     {
         await using var command = plan is null
             ? connection.Command("DELETE FROM timeline_plans WHERE tenant_id = @tenant AND network_id = @id;", transaction)
             : connection.Command("""
                 INSERT INTO timeline_plans (tenant_id, network_id, plan) VALUES (@tenant, @id, @plan)
                 ON CONFLICT (tenant_id, network_id) DO UPDATE SET plan = excluded.plan;
-                """, transaction).With("@plan", TimelineJson.Serialize(plan));
+                """, transaction).With("@plan", plan);
         await command.With("@tenant", tenantId).With("@id", id).ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -197,4 +190,14 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 
     /// <summary>A row version's timeline and the plan it was stored as (the timeline is the plan plus steps done).</summary>
     private sealed record Cached(long Version, TimelineState? Timeline, TimelineState? Plan);
+
+    /// <summary>The row's columns, prepared before the write lock is taken.</summary>
+    private sealed record Row(string Created, object NextDue, string Network)
+    {
+        public static Row Of(NetworkRecord record) => new(
+            SqliteValues.Instant(record.Network.CreatedAt), SqliteValues.InstantOrNull(record.NextDueUtc), TimelineJson.Serialize(record.Network));
+
+        public SqliteCommand Bind(SqliteCommand command, string tenantId, string id) => command
+            .With("@tenant", tenantId).With("@id", id).With("@created", Created).With("@nextDue", NextDue).With("@network", Network);
+    }
 }

@@ -40,29 +40,30 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 
         if (messages.Count == 0) return 0;
 
-        // One transaction per call: one step's rows and their index entries sit side by side, so their pages reach the
-        // WAL once, not once per message (docs/benchmarks.md).
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var command = connection.Command("""
-            INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, document)
-            VALUES (@tenant, @key, @created, 'pending', 0, @created, @document)
-            ON CONFLICT (tenant_id, key) DO NOTHING;
-            """, transaction);
-        var added = 0;
-        foreach (var message in messages)
+        // Serialised before the write lock is taken; then one transaction per call: one step's rows and their index
+        // entries sit side by side, so their pages reach the WAL once, not once per message (docs/benchmarks.md).
+        var rows = messages.Select(m => (Message: m, Document: TimelineJson.Serialize(m))).ToList();
+        return await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            command.Parameters.Clear();
-            command
-                .With("@tenant", message.TenantId)
-                .With("@key", message.Key)
-                .With("@created", SqliteValues.Instant(message.CreatedAt))
-                .With("@document", TimelineJson.Serialize(message));
-            added += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await using var command = connection.Command("""
+                INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, document)
+                VALUES (@tenant, @key, @created, 'pending', 0, @created, @document)
+                ON CONFLICT (tenant_id, key) DO NOTHING;
+                """, transaction);
+            var added = 0;
+            foreach (var (message, document) in rows)
+            {
+                command.Parameters.Clear();
+                command
+                    .With("@tenant", message.TenantId)
+                    .With("@key", message.Key)
+                    .With("@created", SqliteValues.Instant(message.CreatedAt))
+                    .With("@document", document);
+                added += await command.ExecuteNonQueryAsync(ct);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return added;
+            return added;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(
@@ -130,24 +131,25 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         if (keys.Count == 0) return;
 
         // One transaction for the batch: entries queued together share pages, written to the WAL once.
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var command = connection.Command("""
-            UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at,
-                document = json_set(document, '$.message.textBody', '', '$.message.htmlBody', '', '$.message.attachments', json('[]'))
-            WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
-            """, transaction);
-        foreach (var key in keys)
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            command.Parameters.Clear();
-            command.With("@tenant", tenantId).With("@key", key).With("@at", SqliteValues.Instant(at));
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            await using var command = connection.Command("""
+                UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at,
+                    document = json_set(document, '$.message.textBody', '', '$.message.htmlBody', '', '$.message.attachments', json('[]'))
+                WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
+                """, transaction);
+            foreach (var key in keys)
             {
-                await EnsureExistsAsync(connection, transaction, tenantId, key, cancellationToken);
+                command.Parameters.Clear();
+                command.With("@tenant", tenantId).With("@key", key).With("@at", SqliteValues.Instant(at));
+                if (await command.ExecuteNonQueryAsync(ct) == 0)
+                {
+                    await EnsureExistsAsync(connection, transaction, tenantId, key, ct);
+                }
             }
-        }
 
-        await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
@@ -155,27 +157,31 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         SqliteValues.RequireTenant(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(failure);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            UPDATE outbox
-            SET attempts = attempts + 1,
-                last_error = @failure,
-                state = CASE WHEN @retryAt IS NULL THEN 'dead-letter' ELSE 'pending' END,
-                next_attempt_utc = COALESCE(@retryAt, next_attempt_utc)
-            WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
-            """)
-            .With("@tenant", tenantId)
-            .With("@key", key)
-            .With("@failure", failure)
-            .With("@retryAt", SqliteValues.InstantOrNull(retryAt));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await EnsureExistsAsync(connection, null, tenantId, key, cancellationToken);
-        }
+            await using var command = connection.Command("""
+                UPDATE outbox
+                SET attempts = attempts + 1,
+                    last_error = @failure,
+                    state = CASE WHEN @retryAt IS NULL THEN 'dead-letter' ELSE 'pending' END,
+                    next_attempt_utc = COALESCE(@retryAt, next_attempt_utc)
+                WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@key", key)
+                .With("@failure", failure)
+                .With("@retryAt", SqliteValues.InstantOrNull(retryAt));
+            if (await command.ExecuteNonQueryAsync(ct) == 0)
+            {
+                await EnsureExistsAsync(connection, transaction, tenantId, key, ct);
+            }
+
+            return true;
+        }, cancellationToken);
     }
 
     private static async Task EnsureExistsAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string tenantId, string key, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, string tenantId, string key, CancellationToken cancellationToken)
     {
         await using var exists = connection.Command("SELECT 1 FROM outbox WHERE tenant_id = @tenant AND key = @key;", transaction)
             .With("@tenant", tenantId).With("@key", key);

@@ -23,18 +23,21 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentException.ThrowIfNullOrEmpty(survey.Id);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("""
-            INSERT INTO surveys (tenant_id, id, network_id, sent_utc, document)
-            VALUES (@tenant, @id, @network, @sent, @document)
-            ON CONFLICT (tenant_id, id) DO NOTHING;
-            """)
-            .With("@tenant", tenantId)
-            .With("@id", survey.Id)
-            .With("@network", survey.NetworkId)
-            .With("@sent", SqliteValues.Instant(survey.SentAt))
-            .With("@document", TimelineJson.Serialize(survey));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var document = TimelineJson.Serialize(survey);
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.Command("""
+                INSERT INTO surveys (tenant_id, id, network_id, sent_utc, document)
+                VALUES (@tenant, @id, @network, @sent, @document)
+                ON CONFLICT (tenant_id, id) DO NOTHING;
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@id", survey.Id)
+                .With("@network", survey.NetworkId)
+                .With("@sent", SqliteValues.Instant(survey.SentAt))
+                .With("@document", document);
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        }, cancellationToken);
     }
 
     public async Task<Survey?> FindSurveyAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
@@ -73,33 +76,34 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         if (invitations.Count == 0) return;
 
         // One transaction for the lot: its rows share pages, which then reach the WAL once instead of once per row.
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var command = connection.Command("""
-            INSERT INTO survey_invitations
-                (tenant_id, survey_id, recipient_key, recipient_email, recipient_name, token_hash, expires_utc, answered_utc)
-            VALUES (@tenant, @survey, @recipientKey, @email, @name, @token, @expires,
-                -- a new link for someone who already answered is born answered: one answer per person
-                COALESCE(@answered, (SELECT MAX(answered_utc) FROM survey_invitations
-                                     WHERE tenant_id = @tenant AND survey_id = @survey AND recipient_key = @recipientKey)))
-            ON CONFLICT (tenant_id, token_hash) DO NOTHING;
-            """, transaction);
-        foreach (var invitation in invitations)
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            command.Parameters.Clear();
-            command
-                .With("@tenant", tenantId)
-                .With("@survey", invitation.SurveyId)
-                .With("@recipientKey", SqliteValues.EmailKey(invitation.RecipientEmail))
-                .With("@email", invitation.RecipientEmail)
-                .With("@name", invitation.RecipientName)
-                .With("@token", invitation.TokenHash)
-                .With("@expires", SqliteValues.Instant(invitation.ExpiresAt))
-                .With("@answered", SqliteValues.InstantOrNull(invitation.AnsweredAt));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await using var command = connection.Command("""
+                INSERT INTO survey_invitations
+                    (tenant_id, survey_id, recipient_key, recipient_email, recipient_name, token_hash, expires_utc, answered_utc)
+                VALUES (@tenant, @survey, @recipientKey, @email, @name, @token, @expires,
+                    -- a new link for someone who already answered is born answered: one answer per person
+                    COALESCE(@answered, (SELECT MAX(answered_utc) FROM survey_invitations
+                                         WHERE tenant_id = @tenant AND survey_id = @survey AND recipient_key = @recipientKey)))
+                ON CONFLICT (tenant_id, token_hash) DO NOTHING;
+                """, transaction);
+            foreach (var invitation in invitations)
+            {
+                command.Parameters.Clear();
+                command
+                    .With("@tenant", tenantId)
+                    .With("@survey", invitation.SurveyId)
+                    .With("@recipientKey", SqliteValues.EmailKey(invitation.RecipientEmail))
+                    .With("@email", invitation.RecipientEmail)
+                    .With("@name", invitation.RecipientName)
+                    .With("@token", invitation.TokenHash)
+                    .With("@expires", SqliteValues.Instant(invitation.ExpiresAt))
+                    .With("@answered", SqliteValues.InstantOrNull(invitation.AnsweredAt));
+                await command.ExecuteNonQueryAsync(ct);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task<SurveyInvitation?> FindInvitationAsync(string tenantId, string tokenHash, CancellationToken cancellationToken = default)
@@ -132,54 +136,52 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(tokenHash);
         ArgumentNullException.ThrowIfNull(response);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-
-        string surveyId;
-        await using (var answer = connection.Command("""
-            UPDATE survey_invitations SET answered_utc = @at
-            WHERE (tenant_id, survey_id, recipient_key) IN
-                  (SELECT tenant_id, survey_id, recipient_key FROM survey_invitations WHERE tenant_id = @tenant AND token_hash = @token)
-              AND NOT EXISTS (SELECT 1 FROM survey_invitations o
-                              WHERE (o.tenant_id, o.survey_id, o.recipient_key) IN
-                                    (SELECT tenant_id, survey_id, recipient_key FROM survey_invitations WHERE tenant_id = @tenant AND token_hash = @token)
-                                AND o.answered_utc IS NOT NULL)
-            RETURNING survey_id;
-            """, transaction)
-            .With("@tenant", tenantId)
-            .With("@token", tokenHash)
-            .With("@at", SqliteValues.Instant(response.SubmittedAt)))
+        var document = TimelineJson.Serialize(response);
+        return await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            // Every link of the person is marked at once; if any was already used, nothing is (one answer per person).
-            await using var rows = await answer.ExecuteReaderAsync(cancellationToken);
-            if (!await rows.ReadAsync(cancellationToken))
+            string surveyId;
+            await using (var answer = connection.Command("""
+                UPDATE survey_invitations SET answered_utc = @at
+                WHERE (tenant_id, survey_id, recipient_key) IN
+                      (SELECT tenant_id, survey_id, recipient_key FROM survey_invitations WHERE tenant_id = @tenant AND token_hash = @token)
+                  AND NOT EXISTS (SELECT 1 FROM survey_invitations o
+                                  WHERE (o.tenant_id, o.survey_id, o.recipient_key) IN
+                                        (SELECT tenant_id, survey_id, recipient_key FROM survey_invitations WHERE tenant_id = @tenant AND token_hash = @token)
+                                    AND o.answered_utc IS NOT NULL)
+                RETURNING survey_id;
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@token", tokenHash)
+                .With("@at", SqliteValues.Instant(response.SubmittedAt)))
             {
-                return false; // disposing the transaction rolls back (nothing was changed)
+                // Every link of the person is marked at once; if any was already used, nothing is (one answer per person).
+                await using var rows = await answer.ExecuteReaderAsync(ct);
+                if (!await rows.ReadAsync(ct))
+                {
+                    return false; // nothing was changed
+                }
+
+                surveyId = rows.GetString(0);
             }
 
-            surveyId = rows.GetString(0);
-        }
+            if (!string.Equals(surveyId, response.SurveyId, StringComparison.Ordinal))
+            {
+                // Thrown inside the transaction, so the answered marks above are rolled back.
+                throw new ArgumentException(
+                    $"The response is for survey {response.SurveyId}, but the token belongs to survey {surveyId}.", nameof(response));
+            }
 
-        if (!string.Equals(surveyId, response.SurveyId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"The response is for survey {response.SurveyId}, but the token belongs to survey {surveyId}.", nameof(response));
-        }
-
-        await using (var insert = connection.Command("""
-            INSERT INTO survey_responses (tenant_id, survey_id, submitted_utc, document)
-            VALUES (@tenant, @survey, @submitted, @document);
-            """, transaction)
-            .With("@tenant", tenantId)
-            .With("@survey", surveyId)
-            .With("@submitted", SqliteValues.Instant(response.SubmittedAt))
-            .With("@document", TimelineJson.Serialize(response)))
-        {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+            await using var insert = connection.Command("""
+                INSERT INTO survey_responses (tenant_id, survey_id, submitted_utc, document)
+                VALUES (@tenant, @survey, @submitted, @document);
+                """, transaction)
+                .With("@tenant", tenantId)
+                .With("@survey", surveyId)
+                .With("@submitted", SqliteValues.Instant(response.SubmittedAt))
+                .With("@document", document);
+            await insert.ExecuteNonQueryAsync(ct);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SurveyResponse>> ListResponsesAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
