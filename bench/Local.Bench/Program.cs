@@ -85,7 +85,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"networks={networks} simulated={start:yyyy-MM-dd}..{clock.GetUtcNow():yyyy-MM-dd} rounds={rounds} wall={stopwatch.Elapsed.TotalSeconds:F1}s " +
     $"mails={mails} mails/s={mails / stopwatch.Elapsed.TotalSeconds:F0} peakWorkingSet={process.PeakWorkingSet64 / 1024 / 1024}MiB " +
     $"db={dbBytes / 1024 / 1024}MiB mailbox={Directory.GetFiles(Path.Combine(folder, "mail")).Sum(f => new FileInfo(f).Length) / 1024 / 1024}MiB " +
-    $"cpu user={process.UserProcessorTime.TotalSeconds:F1}s sys={process.PrivilegedProcessorTime.TotalSeconds:F1}s written={WrittenBytes() / 1024 / 1024}MiB"));
+    $"cpu user={process.UserProcessorTime.TotalSeconds:F1}s sys={process.PrivilegedProcessorTime.TotalSeconds:F1}s written={WrittenBytes() / 1024 / 1024}MiB " +
+    $"allocated={GC.GetTotalAllocatedBytes() / 1024 / 1024}MiB gcPause={GC.GetTotalPauseDuration().TotalSeconds:F1}s"));
 await app.StopAsync();
 if (ownFolder)
 {

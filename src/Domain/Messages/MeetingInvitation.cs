@@ -70,19 +70,84 @@ public static class MeetingInvitation
         };
         foreach (var attendee in attendees)
         {
-            calendarEvent.Attendees.Add(new Attendee($"mailto:{attendee.Email}")
-            {
-                CommonName = attendee.Name,
-                Role = ParticipationRole.RequiredParticipant,
-                ParticipationStatus = EventParticipationStatus.NeedsAction,
-                Rsvp = method == CalendarMethod.Request,
-            });
+            calendarEvent.Attendees.Add(AttendeeOf(attendee, method));
         }
 
         calendar.Events.Add(calendarEvent);
         return new CalendarSerializer().SerializeToString(calendar)
             ?? throw new InvalidOperationException("Ical.Net returned no calendar text.");
     }
+
+    /// <summary>
+    /// The invitation of one meeting version for many recipients one at a time: equal, byte for byte, to
+    /// <see cref="Create"/> with the one attendee, but the calendar (time zone included) is serialised once and only
+    /// each recipient's ATTENDEE line per recipient — a step sends the same meeting to every participant.
+    /// </summary>
+    public static InvitationTemplate Template(Meeting meeting, NetworkSummary network, CalendarMethod method, DateTimeOffset stamp) =>
+        new(meeting, network, method, stamp);
+
+    /// <summary>See <see cref="Template"/>.</summary>
+    public sealed class InvitationTemplate
+    {
+        private static readonly Recipient Placeholder = new("Placeholder", "placeholder@netvaerk.invalid");
+
+        private readonly CalendarMethod _method;
+        private readonly string _before;
+        private readonly string _after;
+
+        internal InvitationTemplate(Meeting meeting, NetworkSummary network, CalendarMethod method, DateTimeOffset stamp)
+        {
+            ArgumentNullException.ThrowIfNull(meeting);
+            ArgumentNullException.ThrowIfNull(network);
+            _method = method;
+            var text = Create(meeting, network, [Placeholder], method, stamp);
+            var (start, end) = AttendeeLines(text);
+            (_before, _after) = (text[..start], text[end..]);
+        }
+
+        /// <summary>The .ics text with the recipient as the one attendee.</summary>
+        public string For(Recipient attendee)
+        {
+            ArgumentNullException.ThrowIfNull(attendee);
+
+            // Ical.Net folds each content line on its own, so the attendee's lines from a calendar holding nothing else
+            // are the lines the whole calendar would have.
+            var calendar = new Ical.Net.Calendar();
+            var calendarEvent = new CalendarEvent { Uid = "-", DtStamp = new CalDateTime(2000, 1, 1, 0, 0, 0, CalDateTime.UtcTzId) };
+            calendarEvent.Attendees.Add(AttendeeOf(attendee, _method));
+            calendar.Events.Add(calendarEvent);
+            var text = new CalendarSerializer().SerializeToString(calendar)
+                ?? throw new InvalidOperationException("Ical.Net returned no calendar text.");
+            var (start, end) = AttendeeLines(text);
+            return string.Concat(_before, text.AsSpan(start, end - start), _after);
+        }
+
+        /// <summary>The attachment of <see cref="For"/>, as <see cref="Attachment"/> makes it.</summary>
+        public EmailAttachment Attachment(Recipient attendee) => MakeAttachment(_method, For(attendee));
+
+        // Where the one ATTENDEE property starts and where its last (possibly folded) line ends, CRLF included.
+        private static (int Start, int End) AttendeeLines(string text)
+        {
+            var start = text.IndexOf("\r\nATTENDEE", StringComparison.Ordinal) + 2;
+            if (start < 2) throw new InvalidOperationException("The calendar has no ATTENDEE line.");
+            var end = start;
+            do
+            {
+                end = text.IndexOf("\r\n", end, StringComparison.Ordinal) + 2;
+            }
+            while (end < text.Length && text[end] is ' ' or '\t');
+
+            return (start, end);
+        }
+    }
+
+    private static Attendee AttendeeOf(Recipient attendee, CalendarMethod method) => new($"mailto:{attendee.Email}")
+    {
+        CommonName = attendee.Name,
+        Role = ParticipationRole.RequiredParticipant,
+        ParticipationStatus = EventParticipationStatus.NeedsAction,
+        Rsvp = method == CalendarMethod.Request,
+    };
 
     /// <summary>The .ics as an e-mail attachment (text/calendar with the method parameter).</summary>
     public static EmailAttachment Attachment(
@@ -91,12 +156,15 @@ public static class MeetingInvitation
         IEnumerable<Recipient> attendees,
         CalendarMethod method,
         DateTimeOffset stamp)
+        => MakeAttachment(method, Create(meeting, network, attendees, method, stamp));
+
+    private static EmailAttachment MakeAttachment(CalendarMethod method, string ics)
     {
         var methodName = method == CalendarMethod.Cancel ? CalendarMethods.Cancel : CalendarMethods.Request;
         return new EmailAttachment(
             method == CalendarMethod.Cancel ? "aflysning.ics" : "invitation.ics",
             $"text/calendar; method={methodName}; charset=utf-8",
-            Create(meeting, network, attendees, method, stamp));
+            ics);
     }
 
     /// <summary>"Netværksmøde 2: Frivillighed i Albertslund".</summary>

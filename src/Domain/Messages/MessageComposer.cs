@@ -70,7 +70,8 @@ public static partial class MessageComposer
         body.Build(subject, context.Recipient, Signature.Netvaerksstedet, Label(context), footerNote: footerNote);
 
     private static EmailAttachment Ics(StepMessageContext context, Meeting meeting, CalendarMethod method) =>
-        MeetingInvitation.Attachment(meeting, context.Network, [context.Recipient], method, context.Step.Due);
+        context.Invitations?.Attachment(meeting, context.Recipient, method)
+        ?? MeetingInvitation.Attachment(meeting, context.Network, [context.Recipient], method, context.Step.Due);
 
     private static MessageBuilder ContactLeader(this MessageBuilder body, StepMessageContext context, string lead) =>
         body.Paragraph($"{lead} {context.Network.LeaderEmail}.");

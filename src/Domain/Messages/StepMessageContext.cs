@@ -18,6 +18,10 @@ namespace Netvaerk.Domain.Messages;
 /// <param name="SurveyUrl">For survey steps and survey reminders: the recipient's personal survey link.</param>
 /// <param name="SurveyClosesAt">For survey steps and survey reminders: when the survey closes.</param>
 /// <param name="Figures">For <see cref="StepKind.PoliticalStatus"/>: the status figures.</param>
+/// <param name="Invitations">
+/// The step's shared invitations; must be for <paramref name="Network"/> and the step's due instant. Without it each
+/// message serialises its own calendar (same text, more work).
+/// </param>
 public sealed record StepMessageContext(
     NetworkSummary Network,
     TimelineStep Step,
@@ -26,7 +30,28 @@ public sealed record StepMessageContext(
     Meeting? PreviousMeeting = null,
     string? SurveyUrl = null,
     DateTimeOffset? SurveyClosesAt = null,
-    StatusFigures? Figures = null);
+    StatusFigures? Figures = null,
+    StepInvitations? Invitations = null);
+
+/// <summary>
+/// The calendar invitations of one step, shared by its recipients: a memo of <see cref="MeetingInvitation.Template"/>
+/// per meeting version and method. Gives the same attachments as <see cref="MeetingInvitation.Attachment"/>.
+/// </summary>
+public sealed class StepInvitations(NetworkSummary network, DateTimeOffset stamp)
+{
+    private readonly Dictionary<(Meeting Meeting, CalendarMethod Method), MeetingInvitation.InvitationTemplate> _templates = [];
+
+    public EmailAttachment Attachment(Meeting meeting, Recipient recipient, CalendarMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        if (!_templates.TryGetValue((meeting, method), out var template))
+        {
+            _templates[(meeting, method)] = template = MeetingInvitation.Template(meeting, network, method, stamp);
+        }
+
+        return template.Attachment(recipient);
+    }
+}
 
 /// <summary>The figures in a quarterly political status.</summary>
 /// <param name="MeetingsHeld">Network meetings held so far (the start-up workshop included).</param>

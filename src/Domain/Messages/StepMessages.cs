@@ -63,9 +63,10 @@ public static class StepMessages
 
         var meeting = MeetingFor(state, step);
         var closesAt = step.SurveyStepId is { } survey ? state.SurveyClosesAt(survey) : (DateTimeOffset?)null;
+        var invitations = new StepInvitations(network, step.Due);
         return recipients
             .Select(r => new StepMessageContext(network, step, r, meeting, step.PreviousMeeting,
-                closesAt is null ? null : facts.SurveyUrlFor?.Invoke(r), closesAt, facts.Figures))
+                closesAt is null ? null : facts.SurveyUrlFor?.Invoke(r), closesAt, facts.Figures, invitations))
             .Select(c => new AddressedMessage(
                 OutboxMessage.StepKey(network.Id, step.Id, step.Version, c.Recipient.Email),
                 c.Recipient,

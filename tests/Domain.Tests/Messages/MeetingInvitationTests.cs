@@ -17,6 +17,30 @@ public class MeetingInvitationTests
 
     private static CalendarEvent SingleEvent(string ics) => Assert.Single(Ical.Net.Calendar.Load(ics)!.Events);
 
+    public static TheoryData<string, string> Attendees => new()
+    {
+        { "Birthe Sørensen", "birthe@albertslund.dk" },
+        { "Ærø, Søren; \"Sønderborg\": Åse", "soren.aero@albertslund.dk" },
+        { "Kristoffer Christian Frederiksen-Rasmussen Møller Østergaard", "kristoffer.christian.frederiksen-rasmussen@eksempel.albertslund.dk" },
+        { "", "x@y.dk" },
+        { "Zoë", "zoe@例え.jp" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Attendees))]
+    public void A_template_gives_each_attendee_exactly_the_text_of_a_calendar_made_for_them(string name, string email)
+    {
+        var attendee = new Recipient(name, email);
+        foreach (var method in Enum.GetValues<CalendarMethod>())
+        {
+            var meeting = MeetingOn(new DateOnly(2027, 5, 18), sequence: 2);
+            var template = MeetingInvitation.Template(meeting, Network(), method, Stamp);
+
+            Assert.Equal(MeetingInvitation.Create(meeting, Network(), [attendee], method, Stamp), template.For(attendee));
+            Assert.Equal(MeetingInvitation.Attachment(meeting, Network(), [attendee], method, Stamp), template.Attachment(attendee));
+        }
+    }
+
     [Fact]
     public void Invitation_parses_back_with_the_stable_uid_sequence_and_method()
     {
