@@ -150,13 +150,18 @@ public sealed class Idea
         Decision = new IdeaDecision(IdeaDecisionOutcome.NeedsInfo, text, at, null);
     }
 
-    /// <summary>The submitter has provided the information (NeedsInfo → InReview).</summary>
+    /// <summary>
+    /// The submitter has provided the information (NeedsInfo → InReview). An idea that was with a forum goes back to it
+    /// as a new request: the forum's ten and twenty working days count from now (<see cref="RoutedAt"/>), not from the
+    /// first routing — the wait for the submitter is not the forum's delay.
+    /// </summary>
     public void ProvideInfo(DateTimeOffset at, string? information = null)
     {
         // Submitted → InReview is legal too, but that is StartReview.
         EnsureIn(IdeaStatus.NeedsInfo, IdeaStatus.InReview);
         Move(IdeaStatus.InReview, at, Blank(information));
         Decision = null;
+        if (RoutedAt is not null) RoutedAt = at;
     }
 
     /// <summary>The forum approves the idea (InReview → Approved).</summary>

@@ -63,14 +63,17 @@ public sealed class IdeaWorkflow(
             idea.RouteForDecision(target, time.GetUtcNow());
         }, cancellationToken);
 
-        var idea = saved.Value;
+        await RequestDecisionAsync(saved.Value, cancellationToken);
+        return saved;
+    }
+
+    private async Task RequestDecisionAsync(Idea idea, CancellationToken cancellationToken)
+    {
         foreach (var member in await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken))
         {
             await SendAsync($"idea/{idea.Id}/approval-request/{idea.RoutedAt!.Value.UtcTicks}", member,
                 LifecycleMessages.ApprovalRequest(member, Case(idea)), cancellationToken);
         }
-
-        return saved;
     }
 
     public async Task<Versioned<Idea>> DecideAsync(
@@ -115,8 +118,13 @@ public sealed class IdeaWorkflow(
         return saved;
     }
 
-    public Task<Versioned<Idea>> ProvideInfoAsync(Guid id, string information, string? ifMatch, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, ifMatch, idea => idea.ProvideInfo(time.GetUtcNow(), information), cancellationToken);
+    /// <summary>The submitter's answer to a request for information; an idea that was with a forum is put to it again.</summary>
+    public async Task<Versioned<Idea>> ProvideInfoAsync(Guid id, string information, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var saved = await ChangeAsync(id, ifMatch, idea => idea.ProvideInfo(time.GetUtcNow(), information), cancellationToken);
+        if (saved.Value.RoutedAt is not null) await RequestDecisionAsync(saved.Value, cancellationToken);
+        return saved;
+    }
 
     /// <summary>
     /// Reminds the forum of decisions not made after 10 working days and escalates to the secretariat after 20.
@@ -134,19 +142,22 @@ public sealed class IdeaWorkflow(
             var waiting = schedule.WorkingDaysWaiting(routedAt, now);
             if (now >= deadlines.ReminderAt)
             {
-                foreach (var member in await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken))
+                // What is queued already is not composed again: an overdue idea stays overdue for every runner round.
+                var reminder = $"idea/{idea.Id}/approval-reminder/{routedAt.UtcTicks}";
+                var sent = await QueuedAsync(reminder, cancellationToken);
+                foreach (var member in (await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken)).Where(m => !sent.Contains(KeyOf(reminder, m))))
                 {
-                    await SendAsync($"idea/{idea.Id}/approval-reminder/{routedAt.UtcTicks}", member,
-                        LifecycleMessages.ApprovalReminder(member, Case(idea), waiting), cancellationToken);
+                    await SendAsync(reminder, member, LifecycleMessages.ApprovalReminder(member, Case(idea), waiting), cancellationToken);
                 }
             }
 
             if (now >= deadlines.EscalationAt)
             {
-                foreach (var secretariat in await SecretariatAsync(cancellationToken))
+                var escalation = $"idea/{idea.Id}/approval-escalation/{routedAt.UtcTicks}";
+                var sent = await QueuedAsync(escalation, cancellationToken);
+                foreach (var secretariat in (await SecretariatAsync(cancellationToken)).Where(s => !sent.Contains(KeyOf(escalation, s))))
                 {
-                    await SendAsync($"idea/{idea.Id}/approval-escalation/{routedAt.UtcTicks}", secretariat,
-                        LifecycleMessages.ApprovalEscalation(secretariat, Case(idea), waiting), cancellationToken);
+                    await SendAsync(escalation, secretariat, LifecycleMessages.ApprovalEscalation(secretariat, Case(idea), waiting), cancellationToken);
                 }
             }
 
@@ -177,8 +188,12 @@ public sealed class IdeaWorkflow(
         access.SecretariatAsync(settings, cancellationToken);
 
     internal Task SendAsync(string keyPrefix, Recipient to, EmailMessage message, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(new OutboxMessage($"{keyPrefix}/{to.Email.ToLowerInvariant()}", Tenant, to.Email, to.Name, message,
-            time.GetUtcNow()), cancellationToken);
+        outbox.EnqueueAsync(new OutboxMessage(KeyOf(keyPrefix, to), Tenant, to.Email, to.Name, message, time.GetUtcNow()), cancellationToken);
+
+    private static string KeyOf(string keyPrefix, Recipient to) => $"{keyPrefix}/{to.Email.ToLowerInvariant()}";
+
+    private async Task<HashSet<string>> QueuedAsync(string keyPrefix, CancellationToken cancellationToken) =>
+        (await outbox.SummariesAsync(Tenant, keyPrefix + "/", cancellationToken: cancellationToken)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
 
     private static string Reference(Idea idea) => $"IDE-{idea.Id.ToString("N")[..8].ToUpperInvariant()}";
 

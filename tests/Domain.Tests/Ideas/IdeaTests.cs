@@ -138,6 +138,23 @@ public class IdeaTests
     }
 
     [Fact]
+    public void Answered_information_restarts_the_forums_clock_only_for_a_routed_idea()
+    {
+        var routed = InReview();
+        routed.RouteForDecision(Forum.Chefforum, Day(1));
+        routed.RequestInfo("Hvilke plejehjem?", Day(2));
+        var unrouted = InReview();
+        unrouted.RequestInfo("Hvilke plejehjem?", Day(2));
+
+        routed.ProvideInfo(Day(20));
+        unrouted.ProvideInfo(Day(20));
+
+        Assert.Equal(Day(20), routed.RoutedAt);
+        Assert.Equal(Forum.Chefforum, routed.RoutedForum);
+        Assert.Null(unrouted.RoutedAt);
+    }
+
+    [Fact]
     public void Info_can_be_requested_more_than_once()
     {
         var idea = InReview();
