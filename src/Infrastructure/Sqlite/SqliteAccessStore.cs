@@ -37,17 +37,10 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         ArgumentException.ThrowIfNullOrWhiteSpace(user.Email);
         var stored = user with { Email = SqliteValues.EmailKey(user.Email) };
         var document = TimelineJson.Serialize(stored);
-        await database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            await using var command = connection.Command("""
-                INSERT INTO staff_users (tenant_id, email, document) VALUES (@tenant, @email, @document)
-                ON CONFLICT (tenant_id, email) DO UPDATE SET document = excluded.document;
-                """, transaction)
-                .With("@tenant", tenantId)
-                .With("@email", stored.Email)
-                .With("@document", document);
-            return await command.ExecuteNonQueryAsync(ct);
-        }, cancellationToken);
+        await database.ExecuteAsync("""
+            INSERT INTO staff_users (tenant_id, email, document) VALUES (@tenant, @email, @document)
+            ON CONFLICT (tenant_id, email) DO UPDATE SET document = excluded.document;
+            """, command => command.With("@tenant", tenantId).With("@email", stored.Email).With("@document", document), cancellationToken);
     }
 
     public async Task AddSignInTokenAsync(string tenantId, SignInToken token, CancellationToken cancellationToken = default)
@@ -55,22 +48,20 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(token);
         ArgumentException.ThrowIfNullOrEmpty(token.TokenHash);
-        await database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            await using var command = connection.Command("""
-                INSERT INTO sign_in_tokens (tenant_id, token_hash, email, expires_utc, used_utc)
-                VALUES (@tenant, @token, @email, @expires, @used)
-                ON CONFLICT (tenant_id, token_hash) DO NOTHING;
-                """, transaction)
+        var added = await database.ExecuteAsync("""
+            INSERT INTO sign_in_tokens (tenant_id, token_hash, email, expires_utc, used_utc)
+            VALUES (@tenant, @token, @email, @expires, @used)
+            ON CONFLICT (tenant_id, token_hash) DO NOTHING;
+            """, command => command
                 .With("@tenant", tenantId)
                 .With("@token", token.TokenHash)
                 .With("@email", token.Email)
                 .With("@expires", SqliteValues.Instant(token.ExpiresAt))
-                .With("@used", SqliteValues.InstantOrNull(token.UsedAt));
-            return await command.ExecuteNonQueryAsync(ct) == 0
-                ? throw new InvalidOperationException($"A sign-in token with that hash already exists in tenant {tenantId}.")
-                : true;
-        }, cancellationToken);
+                .With("@used", SqliteValues.InstantOrNull(token.UsedAt)), cancellationToken);
+        if (added == 0)
+        {
+            throw new InvalidOperationException($"A sign-in token with that hash already exists in tenant {tenantId}.");
+        }
     }
 
     public async Task<SignInToken?> ConsumeSignInTokenAsync(string tenantId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)

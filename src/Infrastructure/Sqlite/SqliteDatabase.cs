@@ -107,6 +107,19 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>One statement as a <see cref="WriteAsync{T}"/> of its own; returns how many rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, Func<SqliteCommand, SqliteCommand> bind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        return WriteAsync(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            return await bind(command).ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
+    }
+
     /// <summary>Closes the pooled connections to the file (e.g. at shutdown, or before deleting it).</summary>
     public void Dispose()
     {

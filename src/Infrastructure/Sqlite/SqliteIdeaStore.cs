@@ -41,24 +41,16 @@ public sealed class SqliteIdeaStore(SqliteDatabase database) : IIdeaStore
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(idea);
         var document = TimelineJson.Serialize(idea);
-        return await database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            await using var command = connection.Command("""
-                INSERT INTO ideas (tenant_id, id, version, submitted_utc, document)
-                VALUES (@tenant, @id, 1, @submitted, @document)
-                ON CONFLICT (tenant_id, id) DO NOTHING;
-                """, transaction)
+        var added = await database.ExecuteAsync("""
+            INSERT INTO ideas (tenant_id, id, version, submitted_utc, document)
+            VALUES (@tenant, @id, 1, @submitted, @document)
+            ON CONFLICT (tenant_id, id) DO NOTHING;
+            """, command => command
                 .With("@tenant", tenantId)
                 .With("@id", SqliteValues.Key(idea.Id))
                 .With("@submitted", SqliteValues.Instant(idea.SubmittedAt))
-                .With("@document", document);
-            if (await command.ExecuteNonQueryAsync(ct) == 0)
-            {
-                throw new InvalidOperationException($"Idea {idea.Id} already exists in tenant {tenantId}.");
-            }
-
-            return SqliteValues.ETag(1);
-        }, cancellationToken);
+                .With("@document", document), cancellationToken);
+        return added == 1 ? SqliteValues.ETag(1) : throw new InvalidOperationException($"Idea {idea.Id} already exists in tenant {tenantId}.");
     }
 
     public async Task<string> ReplaceAsync(string tenantId, Idea idea, string etag, CancellationToken cancellationToken = default)

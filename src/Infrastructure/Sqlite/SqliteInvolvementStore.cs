@@ -12,21 +12,17 @@ public sealed class SqliteInvolvementStore(SqliteDatabase database) : IInvolveme
         ArgumentNullException.ThrowIfNull(record);
         ArgumentException.ThrowIfNullOrEmpty(record.Id);
         var document = TimelineJson.Serialize(record);
-        return await database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            await using var command = connection.Command("""
-                INSERT INTO involvements (tenant_id, id, network_id, date, registered_utc, document)
-                VALUES (@tenant, @id, @network, @date, @registered, @document)
-                ON CONFLICT (tenant_id, id) DO NOTHING;
-                """, transaction)
+        return await database.ExecuteAsync("""
+            INSERT INTO involvements (tenant_id, id, network_id, date, registered_utc, document)
+            VALUES (@tenant, @id, @network, @date, @registered, @document)
+            ON CONFLICT (tenant_id, id) DO NOTHING;
+            """, command => command
                 .With("@tenant", tenantId)
                 .With("@id", record.Id)
                 .With("@network", record.NetworkId)
                 .With("@date", SqliteValues.Date(record.Date))
                 .With("@registered", SqliteValues.Instant(record.RegisteredAt))
-                .With("@document", document);
-            return await command.ExecuteNonQueryAsync(ct) == 1;
-        }, cancellationToken);
+                .With("@document", document), cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<InvolvementRecord>> ListAsync(string tenantId, string networkId, CancellationToken cancellationToken = default)

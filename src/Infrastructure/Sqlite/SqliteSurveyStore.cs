@@ -24,20 +24,16 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentException.ThrowIfNullOrEmpty(survey.Id);
         var document = TimelineJson.Serialize(survey);
-        return await database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            await using var command = connection.Command("""
-                INSERT INTO surveys (tenant_id, id, network_id, sent_utc, document)
-                VALUES (@tenant, @id, @network, @sent, @document)
-                ON CONFLICT (tenant_id, id) DO NOTHING;
-                """, transaction)
+        return await database.ExecuteAsync("""
+            INSERT INTO surveys (tenant_id, id, network_id, sent_utc, document)
+            VALUES (@tenant, @id, @network, @sent, @document)
+            ON CONFLICT (tenant_id, id) DO NOTHING;
+            """, command => command
                 .With("@tenant", tenantId)
                 .With("@id", survey.Id)
                 .With("@network", survey.NetworkId)
                 .With("@sent", SqliteValues.Instant(survey.SentAt))
-                .With("@document", document);
-            return await command.ExecuteNonQueryAsync(ct) == 1;
-        }, cancellationToken);
+                .With("@document", document), cancellationToken) == 1;
     }
 
     public async Task<Survey?> FindSurveyAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)

@@ -51,6 +51,28 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failed_write_is_rolled_back_and_the_next_writer_goes_ahead()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _file.Database.WriteAsync<int>(async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO staff_users (tenant_id, email, document) VALUES ('t', 'a@b.dk', '{}');";
+            await command.ExecuteNonQueryAsync(ct);
+            throw new InvalidOperationException("half-way");
+        }));
+
+        // Many writers at once take turns; none waits forever on a gate the failed write left closed.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => _file.Database.ExecuteAsync(
+            "INSERT INTO staff_users (tenant_id, email, document) VALUES ('t', @email, '{}');",
+            command => { command.Parameters.AddWithValue("@email", $"u{i}@b.dk"); return command; })));
+
+        await using var connection = await _file.Database.OpenConnectionAsync();
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM staff_users WHERE email = 'a@b.dk';"));
+        Assert.Equal(20L, await ScalarAsync(connection, "SELECT COUNT(*) FROM staff_users;"));
+    }
+
+    [Fact]
     public async Task Connections_use_wal_a_busy_timeout_and_foreign_keys()
     {
         await using var connection = await _file.Database.OpenConnectionAsync();
