@@ -69,6 +69,18 @@ public interface IOutbox
     Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
 }
 
+public static class OutboxExtensions
+{
+    /// <summary>The keys of the tenant's entries that start with the prefix: what is queued already, in any state.</summary>
+    public static async Task<IReadOnlySet<string>> QueuedKeysAsync(
+        this IOutbox outbox, string tenantId, string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        return (await outbox.SummariesAsync(tenantId, keyPrefix, cancellationToken: cancellationToken))
+            .Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+    }
+}
+
 /// <summary>Delivers one e-mail: the local mailbox folder on one machine, SendGrid in Azure.</summary>
 public interface IMailTransport
 {

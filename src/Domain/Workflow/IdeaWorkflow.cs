@@ -142,23 +142,15 @@ public sealed class IdeaWorkflow(
             var waiting = schedule.WorkingDaysWaiting(routedAt, now);
             if (now >= deadlines.ReminderAt)
             {
-                // What is queued already is not composed again: an overdue idea stays overdue for every runner round.
-                var reminder = $"idea/{idea.Id}/approval-reminder/{routedAt.UtcTicks}";
-                var sent = await QueuedAsync(reminder, cancellationToken);
-                foreach (var member in (await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken)).Where(m => !sent.Contains(KeyOf(reminder, m))))
-                {
-                    await SendAsync(reminder, member, LifecycleMessages.ApprovalReminder(member, Case(idea), waiting), cancellationToken);
-                }
+                await SendOnceAsync($"idea/{idea.Id}/approval-reminder/{routedAt.UtcTicks}",
+                    await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken),
+                    member => LifecycleMessages.ApprovalReminder(member, Case(idea), waiting), cancellationToken);
             }
 
             if (now >= deadlines.EscalationAt)
             {
-                var escalation = $"idea/{idea.Id}/approval-escalation/{routedAt.UtcTicks}";
-                var sent = await QueuedAsync(escalation, cancellationToken);
-                foreach (var secretariat in (await SecretariatAsync(cancellationToken)).Where(s => !sent.Contains(KeyOf(escalation, s))))
-                {
-                    await SendAsync(escalation, secretariat, LifecycleMessages.ApprovalEscalation(secretariat, Case(idea), waiting), cancellationToken);
-                }
+                await SendOnceAsync($"idea/{idea.Id}/approval-escalation/{routedAt.UtcTicks}", await SecretariatAsync(cancellationToken),
+                    secretariat => LifecycleMessages.ApprovalEscalation(secretariat, Case(idea), waiting), cancellationToken);
             }
 
             var upcoming = now < deadlines.ReminderAt ? deadlines.ReminderAt : now < deadlines.EscalationAt ? deadlines.EscalationAt : (DateTimeOffset?)null;
@@ -192,8 +184,18 @@ public sealed class IdeaWorkflow(
 
     private static string KeyOf(string keyPrefix, Recipient to) => $"{keyPrefix}/{to.Email.ToLowerInvariant()}";
 
-    private async Task<HashSet<string>> QueuedAsync(string keyPrefix, CancellationToken cancellationToken) =>
-        (await outbox.SummariesAsync(Tenant, keyPrefix + "/", cancellationToken: cancellationToken)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Sends the message to each recipient who has none under the prefix yet. What is queued already is not composed
+    /// again: an overdue idea stays overdue for every runner round.
+    /// </summary>
+    private async Task SendOnceAsync(string keyPrefix, IEnumerable<Recipient> recipients, Func<Recipient, EmailMessage> compose, CancellationToken cancellationToken)
+    {
+        var queued = await outbox.QueuedKeysAsync(Tenant, keyPrefix + "/", cancellationToken);
+        foreach (var to in recipients.Where(r => !queued.Contains(KeyOf(keyPrefix, r))))
+        {
+            await SendAsync(keyPrefix, to, compose(to), cancellationToken);
+        }
+    }
 
     private static string Reference(Idea idea) => $"IDE-{idea.Id.ToString("N")[..8].ToUpperInvariant()}";
 

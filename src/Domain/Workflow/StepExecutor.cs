@@ -58,8 +58,7 @@ public sealed class StepExecutor(
 
         var directory = await DirectoryAsync(record.Network, cancellationToken);
         var messages = StepMessages.For(state, step, Summary(record.Network), directory, facts);
-        var queued = (await outbox.SummariesAsync(tenant, OutboxMessage.StepKey(networkId, step.Id, step.Version, ""), cancellationToken: cancellationToken))
-            .Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var queued = await outbox.QueuedKeysAsync(tenant, OutboxMessage.StepKey(networkId, step.Id, step.Version, ""), cancellationToken);
 
         var toQueue = messages.Where(m => !queued.Contains(m.Key)).ToList();
         if (surveyId is not null)

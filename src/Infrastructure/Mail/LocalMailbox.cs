@@ -55,31 +55,17 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
         {
             // No fsync: like the database (synchronous=NORMAL) the mailbox survives a killed process, which keeps the
             // page cache; only a power cut could lose the newest files. An fsync per mail cost ~1.5 ms (see docs/benchmarks).
-            FileStream file;
-            await _directoryGate.WaitAsync(cancellationToken);
-            try
-            {
-                file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024);
-            }
-            finally
-            {
-                _directoryGate.Release();
-            }
-
-            await using (file)
+            await using (var file = await InFolderAsync(
+                () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024), cancellationToken))
             {
                 await mime.WriteToAsync(s_format, file, cancellationToken);
             }
 
-            await _directoryGate.WaitAsync(cancellationToken);
-            try
+            await InFolderAsync(() =>
             {
                 File.Move(temp, target, overwrite: true);
-            }
-            finally
-            {
-                _directoryGate.Release();
-            }
+                return target;
+            }, cancellationToken);
         }
         catch
         {
@@ -89,6 +75,20 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
     }
 
     public void Dispose() => _directoryGate.Dispose();
+
+    /// <summary>Creates or renames an entry of the folder, one caller at a time (see <c>_directoryGate</c>).</summary>
+    private async Task<T> InFolderAsync<T>(Func<T> change, CancellationToken cancellationToken)
+    {
+        await _directoryGate.WaitAsync(cancellationToken);
+        try
+        {
+            return change();
+        }
+        finally
+        {
+            _directoryGate.Release();
+        }
+    }
 
     /// <summary>The file name of a message: <c>{createdAt UTC:yyyyMMdd-HHmmss}-{first 16 hex of sha256(key)}.eml</c>.</summary>
     public static string FileNameFor(OutboxMessage message)

@@ -55,7 +55,8 @@ public sealed partial class OutboxDispatcher
     /// Sends every due entry (up to the batch size) and records the outcome; returns how many were delivered. Sends
     /// run <see cref="OutboxOptions.Parallelism"/> at a time — a disk or an HTTP API answers several requests in flight
     /// far faster than one after another — and the outcomes are then recorded: failures one by one, deliveries in one
-    /// call per tenant, because the store takes one writer at a time. A crash in between only means a resend, which the entry's key makes harmless.
+    /// call per tenant, because the store takes one writer at a time. A crash in between only means a resend, which the
+    /// entry's key makes harmless.
     /// </summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {

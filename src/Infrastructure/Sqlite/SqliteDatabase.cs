@@ -113,10 +113,8 @@ public sealed class SqliteDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(bind);
         return WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = transaction;
-            return await bind(command).ExecuteNonQueryAsync(ct);
+            await using var command = bind(connection.Command(sql, transaction));
+            return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
     }
 
