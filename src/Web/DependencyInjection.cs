@@ -1,6 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Netvaerk.Domain.Messages;
@@ -9,6 +14,7 @@ using Netvaerk.Domain.Timelines;
 using Netvaerk.Domain.Workflow;
 using Netvaerk.Infrastructure.Security;
 using Netvaerk.Web.Api;
+using Netvaerk.Web.Pages;
 
 namespace Netvaerk.Web;
 
@@ -29,7 +35,8 @@ public static class DependencyInjection
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AccessOptions>>().Value;
-            return new AccessSettings(o.FirstSecretariatEmail, o.EmployeeDomains, TimeSpan.FromMinutes(o.LinkLifetimeMinutes));
+            return new AccessSettings(o.FirstSecretariatEmail, o.EmployeeDomains, TimeSpan.FromMinutes(o.LinkLifetimeMinutes),
+                TimeSpan.FromHours(o.SessionLifetimeHours));
         });
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
         services.AddSingleton<StepExecutor>();
@@ -41,7 +48,9 @@ public static class DependencyInjection
         services.AddSingleton<DigestWorkflow>();
 
         services.Configure<JsonOptions>(o => CopyTimelineJson(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        // Binding failures (broken JSON, a value of the wrong type) throw, so the handler can name the field in Danish.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
 
@@ -55,6 +64,32 @@ public static class DependencyInjection
             // An API answers 401/403 with problem details instead of redirecting to a login page.
             o.Events.OnRedirectToLogin = ctx => Problems.Write(ctx.HttpContext, 401, "Du skal være logget ind.");
             o.Events.OnRedirectToAccessDenied = ctx => Problems.Write(ctx.HttpContext, 403, "Du har ikke adgang til denne handling.");
+            o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
+        });
+        // Cookies travel only over HTTPS outside development (browsers treat http://localhost as secure too).
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IHostEnvironment>((o, env) => o.Cookie.SecurePolicy = SecurePolicy(env));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "netvaerk-af";
+            o.FormFieldName = Forms.TokenField;
+            // The security headers say frame-ancestors 'none' and X-Frame-Options DENY for every response.
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
+            .Configure<IHostEnvironment>((o, env) => o.Cookie.SecurePolicy = SecurePolicy(env));
+        services.AddSingleton<LinkRequestLimiter>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (ctx, _) => new ValueTask(Problems.Write(ctx.HttpContext, 429, Problems.DefaultDetail(429, ctx.HttpContext)));
+            o.AddPolicy(LinkRequestLimiter.ClientPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.LinksPerClientPerHour,
+                    Window = TimeSpan.FromHours(1),
+                }));
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
@@ -63,6 +98,9 @@ public static class DependencyInjection
             .AddPolicy(Policies.Leading, p => p.RequireRole(nameof(StaffRole.Secretariat), nameof(StaffRole.NetworkLeader)));
         return services;
     }
+
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment env) =>
+        env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static void CopyTimelineJson(JsonSerializerOptions target)
     {

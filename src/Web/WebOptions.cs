@@ -39,4 +39,23 @@ public sealed class AccessOptions
 
     [Range(1, 1440)]
     public int LinkLifetimeMinutes { get; set; } = 30;
+
+    /// <summary>A session ends this long after signing in, however active (the cookie also expires after 8 idle hours).</summary>
+    [Range(1, 720)]
+    public int SessionLifetimeHours { get; set; } = 12;
+
+    /// <summary>
+    /// Asking for a sign-in link answers after at least this long, whether the address is known or not, so the time of
+    /// the answer tells nothing (the work itself takes a few milliseconds).
+    /// </summary>
+    [Range(0, 5000)]
+    public int LinkAnswerMilliseconds { get; set; } = 250;
+
+    /// <summary>Sign-in links one address may ask for per hour.</summary>
+    [Range(1, 1000)]
+    public int LinksPerAddressPerHour { get; set; } = 5;
+
+    /// <summary>Sign-in links one client (IP address) may ask for per hour.</summary>
+    [Range(1, 100000)]
+    public int LinksPerClientPerHour { get; set; } = 30;
 }

@@ -11,6 +11,9 @@ namespace Netvaerk.Domain.Digests;
 /// <param name="Status">Where it is in its lifecycle.</param>
 public sealed record PortfolioNetwork(string Name, NetworkType Type, NetworkStatus Status)
 {
+    /// <summary>Steps of the network's timeline that were parked after failing or could not reach every recipient.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     /// <summary>Innovation: proposals for new welfare services so far, if known (e.g. from the end evaluation).</summary>
     public int? ProposalCount { get; init; }
 
@@ -73,6 +76,7 @@ public static class PortfolioDigest
             .Paragraph($"Her er det månedlige overblik over netværkene pr. {DanishText.DateOf(input.Now)}: netværk efter type og status, idéer der venter på beslutning, evalueringer i gang og fremdriften mod strategiens tre mål.");
 
         AddNetworks(body, input.Networks);
+        AddProblems(body, input.Networks);
         AddIdeas(body, input);
         AddEvaluations(body, input);
         AddTargets(body, input.Networks);
@@ -109,6 +113,15 @@ public static class PortfolioDigest
                 .Append(("I alt", DigestText.Number(ofType.Length)));
             body.Facts(NetworkTypeProfiles.For(type).DanishName, [.. facts]);
         }
+    }
+
+    /// <summary>Open flags: what failed and waits for the secretariat (only when there is any).</summary>
+    private static void AddProblems(MessageBuilder body, IReadOnlyList<PortfolioNetwork> networks)
+    {
+        var flagged = networks.Where(n => n.Problems.Count > 0).OrderBy(n => n.Name, StringComparer.Ordinal).ToArray();
+        if (flagged.Length == 0) return;
+        body.Paragraph("Fejl, der venter på netværkssekretariatet (trin sat i bero eller modtagere uden besked):").Bullets(flagged.Select(n =>
+            $"{DanishText.NetworkLabel(n.Type, n.Name)}: {string.Join(", ", n.Problems)}"));
     }
 
     private static void AddIdeas(MessageBuilder body, PortfolioDigestInput input)

@@ -6,7 +6,7 @@ using Netvaerk.Domain.Timelines;
 namespace Netvaerk.Domain.Messages;
 
 /// <summary>Danish wording and formatting shared by all messages (da-DK names, "kl. 09.00–11.00").</summary>
-internal static class DanishText
+public static class DanishText
 {
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("da-DK");
 
@@ -87,4 +87,37 @@ internal static class DanishText
         1 => items[0],
         _ => $"{string.Join(", ", items.Take(items.Count - 1))} og {items[^1]}",
     };
+
+    /// <summary>What a timeline step is, in Danish: "Mødepåmindelse", "Møde: netværksmøde 2", "Slutevaluering", …</summary>
+    public static string StepName(StepKind kind, string stepId, Audience to, SurveyKind? survey, MeetingKind? meetingKind) => kind switch
+    {
+        StepKind.Meeting => meetingKind switch
+        {
+            MeetingKind.StartupWorkshop => "Møde: opstartsworkshop",
+            MeetingKind.ClosingMeeting => "Møde: afslutningsmøde",
+            _ => $"Møde: netværksmøde {stepId.Replace("meeting-", "", StringComparison.Ordinal)}",
+        },
+        StepKind.StartupWorkshopInvitation => "Invitation til opstartsworkshop",
+        StepKind.MeetingReminder => "Mødepåmindelse",
+        StepKind.CitizenInvolvementNudge => to == Audience.Secretariat ? "Flag: ingen borgerinddragelse" : "Påmindelse: borgerinddragelse",
+        StepKind.StakeholderInvolvementNudge => "Påmindelse: inddragelse af interessenter",
+        StepKind.ExpertInvolvementNudge => "Påmindelse: inviter eksperter",
+        StepKind.BaselineSurvey => "Kompetencemåling (baseline)",
+        StepKind.EvaluationSurvey => survey == SurveyKind.MidTerm ? "Midtvejsevaluering" : "Slutevaluering",
+        StepKind.SurveyReminder => "Påmindelse om spørgeskema",
+        StepKind.FollowUpSurvey => "Opfølgning (outcome)",
+        StepKind.PoliticalStatus => "Politisk status",
+        StepKind.MeetingMoved => "Mødet er flyttet",
+        StepKind.MeetingCancelled => "Mødet er aflyst",
+        _ => kind.ToString(),
+    };
+
+    /// <summary><see cref="StepName(StepKind, string, Audience, SurveyKind?, MeetingKind?)"/> of a step of the timeline.</summary>
+    public static string StepName(TimelineState state, TimelineStep step)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(step);
+        var meetingKind = step.Kind == StepKind.Meeting && step.MeetingId is { } id ? state.Meeting(id)?.Kind : null;
+        return StepName(step.Kind, step.Id, step.To, step.Survey, meetingKind);
+    }
 }

@@ -134,6 +134,30 @@ public static class LifecycleMessages
     }
 
     /// <summary>A single-use sign-in link and how long it is valid.</summary>
+    /// <summary>To the secretariat: a step failed on every attempt and is parked; the steps after it go on.</summary>
+    public static EmailMessage StepParked(Recipient secretariat, NetworkSummary network, string stepName, string problem)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var body = new MessageBuilder()
+            .Paragraph($"Trinnet »{stepName}« i {DanishText.NetworkLabel(network)} kunne ikke udføres, heller ikke efter flere forsøg. Det er sat i bero, og tidslinjens øvrige trin fortsætter.")
+            .Facts("Fejlen", ("Trin", stepName), ("Besked", problem))
+            .Paragraph("Ret årsagen (fx en forkert oplysning i netværkskontrakten), og prøv trinnet igen fra netværkets side.")
+            .Link("Gå til netværket:", "Se netværket", network.PageUrl ?? "");
+        return body.Build($"Fejl: »{stepName}« i {network.Name} er sat i bero", secretariat, Signature.Netvaerksstedet);
+    }
+
+    /// <summary>To the secretariat: a step ran, but some recipients' messages could not be made.</summary>
+    public static EmailMessage RecipientsLeftOut(Recipient secretariat, NetworkSummary network, string stepName, string problem)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var body = new MessageBuilder()
+            .Paragraph($"Trinnet »{stepName}« i {DanishText.NetworkLabel(network)} er udført, men nogle modtagere fik ikke beskeden, fordi den ikke kunne dannes til dem.")
+            .Facts("Modtagere uden besked", ("Trin", stepName), ("Hvem og hvorfor", problem))
+            .Paragraph("Ret deltagernes oplysninger i netværkskontrakten. De øvrige deltagere har fået beskeden.")
+            .Link("Gå til netværket:", "Se netværket", network.PageUrl ?? "");
+        return body.Build($"Nogle modtagere fik ikke »{stepName}« i {network.Name}", secretariat, Signature.Netvaerksstedet);
+    }
+
     public static EmailMessage SignInLink(Recipient recipient, string signInUrl, DateTimeOffset expiresAt)
     {
         var body = new MessageBuilder()

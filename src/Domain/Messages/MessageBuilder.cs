@@ -90,10 +90,19 @@ internal sealed class MessageBuilder
             attachments ?? []);
     }
 
+    /// <summary>
+    /// "Kære Anna Jensen", or a neutral "Goddag" while no name is known — never the local part of an address
+    /// ("Kære anna.jensen"), which reads as a machine talking.
+    /// </summary>
+    internal static string Greeting(Recipient recipient) => IsNamed(recipient) ? $"Kære {recipient.Name.Trim()}" : "Goddag";
+
+    private static bool IsNamed(Recipient recipient) =>
+        !string.IsNullOrWhiteSpace(recipient.Name) && !recipient.Name.Contains('@', StringComparison.Ordinal);
+
     private string RenderText(Recipient recipient, Signature signature, Footer footer)
     {
         var text = new StringBuilder();
-        text.Append("Kære ").Append(recipient.Name).Append("\n\n");
+        text.Append(Greeting(recipient)).Append("\n\n");
         foreach (var block in _blocks)
         {
             block.WriteText(text);
@@ -123,7 +132,7 @@ internal sealed class MessageBuilder
             .Append("</title>\n</head>\n")
             .Append("<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1a1a1a;\">\n")
             .Append("<div style=\"max-width: 640px;\">\n");
-        html.Append("<p>Kære ").Append(Encode(recipient.Name)).Append("</p>\n");
+        html.Append("<p>").Append(IsNamed(recipient) ? "Kære " + Encode(recipient.Name.Trim()) : "Goddag").Append("</p>\n");
         foreach (var block in _blocks)
         {
             block.WriteHtml(html);

@@ -37,13 +37,33 @@ public sealed record StepFacts(
 /// <summary>One composed e-mail for one recipient, with the key that makes sending it idempotent.</summary>
 public sealed record AddressedMessage(string Key, Recipient Recipient, EmailMessage Message);
 
+/// <summary>A recipient whose message could not be made (a stored address the mail cannot carry, a composing fault).</summary>
+public sealed record RecipientFailure(Recipient Recipient, string Reason);
+
+/// <summary>The messages of one step, and the recipients left out because theirs could not be made.</summary>
+public sealed record StepComposition(IReadOnlyList<AddressedMessage> Messages, IReadOnlyList<RecipientFailure> Failures);
+
 /// <summary>
 /// Executing a timeline step, minus the I/O: which recipients get which message. The same inputs always give the
 /// same messages and keys (<c>{network}/{stepId}/{version}/{recipient}</c>), so running a step twice sends once.
 /// </summary>
 public static class StepMessages
 {
+    /// <summary>The step's messages; throws if any recipient's message cannot be made (see <see cref="Compose"/>).</summary>
     public static IReadOnlyList<AddressedMessage> For(
+        TimelineState state, TimelineStep step, NetworkSummary network, NetworkDirectory directory, StepFacts facts)
+    {
+        var composed = Compose(state, step, network, directory, facts);
+        return composed.Failures.Count == 0
+            ? composed.Messages
+            : throw new InvalidOperationException($"Step {step.Id}: {composed.Failures[0].Reason}");
+    }
+
+    /// <summary>
+    /// The step's messages, one recipient at a time: a recipient whose message cannot be made is left out and named, so
+    /// one bad address never keeps the others from theirs.
+    /// </summary>
+    public static StepComposition Compose(
         TimelineState state, TimelineStep step, NetworkSummary network, NetworkDirectory directory, StepFacts facts)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -52,8 +72,8 @@ public static class StepMessages
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(facts);
 
-        if (step.Kind == StepKind.Meeting) return [];
-        if (step.Condition == StepCondition.NoCitizenInvolvementRegistered && facts.CitizenInvolvementRegistered) return [];
+        if (step.Kind == StepKind.Meeting) return new([], []);
+        if (step.Condition == StepCondition.NoCitizenInvolvementRegistered && facts.CitizenInvolvementRegistered) return new([], []);
 
         var recipients = directory.For(step.To);
         if (step.Condition == StepCondition.NonRespondentsOnly)
@@ -64,14 +84,32 @@ public static class StepMessages
         var meeting = MeetingFor(state, step);
         var closesAt = step.SurveyStepId is { } survey ? state.SurveyClosesAt(survey) : (DateTimeOffset?)null;
         var invitations = new StepInvitations(network, step.Due);
-        return recipients
-            .Select(r => new StepMessageContext(network, step, r, meeting, step.PreviousMeeting,
-                closesAt is null ? null : facts.SurveyUrlFor?.Invoke(r), closesAt, facts.Figures, invitations))
-            .Select(c => new AddressedMessage(
-                OutboxMessage.StepKey(network.Id, step.Id, step.Version, c.Recipient.Email),
-                c.Recipient,
-                MessageComposer.Compose(c) ?? throw new InvalidOperationException($"Step {step.Id} composed no message.")))
-            .ToArray();
+        var messages = new List<AddressedMessage>(recipients.Count);
+        var failures = new List<RecipientFailure>();
+        foreach (var recipient in recipients)
+        {
+            if (!Participants.EmailAddress.IsValid(recipient.Email))
+            {
+                failures.Add(new RecipientFailure(recipient, $"»{recipient.Email}« er ikke en gyldig e-mailadresse."));
+                continue;
+            }
+
+            try
+            {
+                var context = new StepMessageContext(network, step, recipient, meeting, step.PreviousMeeting,
+                    closesAt is null ? null : facts.SurveyUrlFor?.Invoke(recipient), closesAt, facts.Figures, invitations);
+                messages.Add(new AddressedMessage(
+                    OutboxMessage.StepKey(network.Id, step.Id, step.Version, recipient.Email),
+                    recipient,
+                    MessageComposer.Compose(context) ?? throw new InvalidOperationException($"Step {step.Id} composed no message.")));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                failures.Add(new RecipientFailure(recipient, $"Beskeden kunne ikke dannes: {e.Message}"));
+            }
+        }
+
+        return new StepComposition(messages, failures);
     }
 
     /// <summary>The meeting a step's text is about; the day-0 citizen nudge is about planning at the workshop.</summary>

@@ -81,10 +81,32 @@ public sealed record NetworkContract
                 $"Slutdatoen {frame.End.ToString("d. MMMM yyyy", Danish)} ligger før startdatoen {frame.Start.ToString("d. MMMM yyyy", Danish)}."));
         }
 
+        else if (TimeFrame is { } planned && Type is { } type && DurationProblem(planned, type) is { } mismatch)
+        {
+            var part = ContractPart.TimeFrame;
+            problems.Add(new ContractProblem(part.Key, part.Label, ContractProblemKind.Invalid, mismatch));
+        }
+
         MissingIf(string.IsNullOrWhiteSpace(InvolvementPlan), ContractPart.InvolvementPlan);
         MissingIf(string.IsNullOrWhiteSpace(EvaluationPlan), ContractPart.EvaluationPlan);
 
         return new ContractCheck(problems);
+    }
+
+    /// <summary>
+    /// A time frame contradicts the type when it is under three quarters or over twice the type's typical length: a
+    /// four-week welfare network planned for a year is a different network, and its timeline would not match the contract.
+    /// </summary>
+    private static string? DurationProblem(TimeFrame frame, NetworkType type)
+    {
+        var profile = NetworkTypeProfiles.For(type);
+        var typicalDays = profile.Duration.AddTo(frame.Start).DayNumber - frame.Start.DayNumber;
+        var shortest = frame.Start.AddDays((int)Math.Ceiling(typicalDays * 0.75));
+        var longest = frame.Start.AddDays(typicalDays * 2);
+        if (frame.End >= shortest && frame.End <= longest) return null;
+        return $"Tidsrammen {frame.Start.ToString("d. MMMM yyyy", Danish)}–{frame.End.ToString("d. MMMM yyyy", Danish)} passer ikke til "
+            + $"et {Messages.DanishText.TypeIndefinite(type)}, der varer {profile.Duration.Text.ToLower(Danish)}: vælg en slutdato mellem "
+            + $"{shortest.ToString("d. MMMM yyyy", Danish)} og {longest.ToString("d. MMMM yyyy", Danish)}.";
     }
 
     // Value equality that compares the participant list by content, not by reference.

@@ -4,18 +4,25 @@ using Netvaerk.Domain.Common;
 namespace Netvaerk.Domain.Participants;
 
 /// <summary>
-/// A simple, sensible e-mail check: one "@", no spaces, a non-empty local part and a domain of at least two
-/// non-empty labels ("albertslund.dk"). It does not try to implement RFC 5322; the mail provider has the final say.
+/// The addresses the system accepts anywhere: what the mail headers (MIME), the calendar invitations (mailto: in
+/// ATTENDEE) and the outbox keys can all carry without quoting. The local part is a dot-atom of letters (æ, ø, å
+/// included: international mail, RFC 6531), digits and
+/// <c>. _ % + ' -</c> (no dot first, last or twice), at most 64 characters; the domain is two or more labels of letters
+/// (æ, ø, å included), digits and inner hyphens, ending in a top-level domain of letters. So <c>a,b@…</c> (two
+/// addresses to a mail client) and <c>x&lt;y&gt;@…</c> (markup in a header) are refused at the edge instead of failing at
+/// delivery. The Infrastructure tests check that every accepted address survives MimeKit and the calendar.
 /// </summary>
 public static partial class EmailAddress
 {
     private const int MaxLength = 254;
+    private const int MaxLocalLength = 64;
 
     /// <summary>Whether <paramref name="value"/> (trimmed) looks like an e-mail address.</summary>
     public static bool IsValid(string? value)
     {
         var trimmed = value?.Trim();
-        return !string.IsNullOrEmpty(trimmed) && trimmed.Length <= MaxLength && Pattern().IsMatch(trimmed);
+        return !string.IsNullOrEmpty(trimmed) && trimmed.Length <= MaxLength && trimmed.IndexOf('@', StringComparison.Ordinal) <= MaxLocalLength
+            && Pattern().IsMatch(trimmed);
     }
 
     /// <summary>The trimmed address, or a <see cref="DomainException"/> ("invalid-email") when it is not valid.</summary>
@@ -34,6 +41,7 @@ public static partial class EmailAddress
         return value.Trim();
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\p{L}\p{N}_%+'-]+(\.[\p{L}\p{N}_%+'-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

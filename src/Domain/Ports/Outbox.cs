@@ -45,6 +45,18 @@ public interface IOutbox
     Task<int> EnqueueAllAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Queues the messages and records the period (e.g. <c>digest/weekly/2027-W11</c>) in one atomic write, unless the
+    /// period is recorded already — then nothing is queued and the answer is false. This is what makes a digest go out
+    /// once per period whatever happens around it: the decision what to send is taken once, and a restart finds it taken.
+    /// A period with nothing to send is recorded too (with no messages).
+    /// </summary>
+    Task<bool> EnqueueForPeriodAsync(
+        string tenantId, string period, IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether <see cref="EnqueueForPeriodAsync"/> has recorded the period.</summary>
+    Task<bool> IsPeriodRecordedAsync(string tenantId, string period, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Entries of a tenant whose key starts with the prefix (e.g. <c>{networkId}/</c>), oldest first; with
     /// <paramref name="createdSince"/>, only those created at or after it.
     /// </summary>

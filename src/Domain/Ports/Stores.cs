@@ -29,7 +29,7 @@ public sealed record NetworkRecord(Network Network, TimelineState? Timeline)
     /// a paused timeline waits for a change, and an overdue step must not keep it "due".
     /// </summary>
     public DateTimeOffset? NextDueUtc => Timeline is { Status: not TimelineStatus.Paused } timeline
-        ? timeline.NextPending()?.Due.ToUniversalTime()
+        ? timeline.NextPending()?.RunAt.ToUniversalTime()
         : null;
 }
 

@@ -28,13 +28,13 @@ public sealed record TimelineState(
 
     public Meeting? Meeting(string meetingId) => Meetings.FirstOrDefault(m => m.Id == meetingId);
 
-    /// <summary>The earliest pending step (ties keep plan order), or null.</summary>
+    /// <summary>The pending step to run first (by <see cref="TimelineStep.RunAt"/>; ties keep plan order), or null.</summary>
     public TimelineStep? NextPending()
     {
         TimelineStep? next = null;
         foreach (var step in Steps)
         {
-            if (step.IsPending && (next is null || step.Due < next.Due))
+            if (step.IsPending && (next is null || step.RunAt < next.RunAt))
             {
                 next = step;
             }
@@ -49,7 +49,50 @@ public sealed record TimelineState(
         var next = NextPending();
         if (next is null) return new NextDue.Finished();
         if (Status == TimelineStatus.Paused) return new NextDue.WaitForChange();
-        return next.Due <= now ? new NextDue.Run(next) : new NextDue.WakeAt(next.Due);
+        return next.RunAt <= now ? new NextDue.Run(next) : new NextDue.WakeAt(next.RunAt);
+    }
+
+    /// <summary>Steps parked after failing, and steps that ran without some recipients: what the secretariat must look at.</summary>
+    public IEnumerable<TimelineStep> Problems => Steps.Where(s => s.Status == StepStatus.Failed || s.FailedRecipients is { Count: > 0 });
+
+    /// <summary>
+    /// An attempt at the step failed at <paramref name="at"/>. Under the policy's limit the step stays pending and waits
+    /// for its retry; at the limit it is parked (<see cref="StepStatus.Failed"/>) — the steps after it go on either way.
+    /// A report for an outdated version or a step no longer pending changes nothing.
+    /// </summary>
+    public TimelineState Failed(string stepId, int version, DateTimeOffset at, string failure, StepRetryPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var step = Step(stepId);
+        if (step is null || !step.IsPending || step.Version != version) return this;
+        var attempts = step.Attempts + 1;
+        var text = failure.Length > 500 ? failure[..500] : failure;
+        var failed = attempts >= policy.MaxAttempts
+            ? step with { Status = StepStatus.Failed, Attempts = attempts, RetryAt = null, Failure = text }
+            : step with { Attempts = attempts, RetryAt = at + policy.BackoffAfter(attempts), Failure = text };
+        return WithSteps(Steps.Select(s => s.Id == stepId ? failed : s));
+    }
+
+    /// <summary>The step ran, but the named recipients' messages could not be made; they are kept for the secretariat.</summary>
+    public TimelineState Done(string stepId, int version, IReadOnlyList<string> failedRecipients)
+    {
+        ArgumentNullException.ThrowIfNull(failedRecipients);
+        var step = Step(stepId);
+        if (step is null || !step.IsPending || step.Version != version) return this;
+        if (failedRecipients.Count == 0) return Done(stepId, version);
+        return WithSteps(Steps.Select(s => s.Id == stepId ? s with { Status = StepStatus.Done, FailedRecipients = failedRecipients } : s));
+    }
+
+    /// <summary>The secretariat tries a parked step again, at once, with a fresh count of attempts.</summary>
+    public TimelineState RetryParked(string stepId, DateTimeOffset at)
+    {
+        var step = Step(stepId) ?? throw new DomainException("unknown-step", $"Tidslinjen har intet trin »{stepId}«.");
+        if (step.Status != StepStatus.Failed)
+        {
+            throw new DomainException("step-not-parked", "Kun et trin, der er sat i bero efter fejl, kan prøves igen.");
+        }
+
+        return WithSteps(Steps.Select(s => s.Id == stepId ? s with { Status = StepStatus.Pending, Attempts = 0, RetryAt = at } : s));
     }
 
     /// <summary>
@@ -128,6 +171,12 @@ public sealed record TimelineState(
     private TimelineState Move(MeetingMoved change)
     {
         var meeting = ChangeableMeeting(change.MeetingId);
+        if (!PlanningWindow.Contains(change.Date))
+        {
+            throw new DomainException("date-out-of-range",
+                $"Mødet kan kun flyttes til en dato mellem {PlanningWindow.First:dd-MM-yyyy} og {PlanningWindow.Last:dd-MM-yyyy}.");
+        }
+
         if (!Calendar.IsWorkingDay(change.Date))
         {
             var name = Calendar.NameOfDay(change.Date) ?? "weekend";

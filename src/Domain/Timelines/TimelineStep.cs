@@ -4,6 +4,9 @@ namespace Netvaerk.Domain.Timelines;
 /// One step of a timeline. <see cref="Id"/> is stable for the life of the network; <see cref="Version"/> grows
 /// whenever the step's time or content changes, so a host that finishes an outdated version changes nothing.
 /// A moved-notice carries <see cref="PreviousMeeting"/>: the meeting as participants last heard of it.
+/// <see cref="Attempts"/>, <see cref="RetryAt"/> and <see cref="Failure"/> record failed attempts (see
+/// <see cref="StepRetryPolicy"/>); <see cref="FailedRecipients"/> names recipients whose message could not be made when
+/// the step ran for everyone else.
 /// </summary>
 public sealed record TimelineStep(
     string Id,
@@ -19,9 +22,16 @@ public sealed record TimelineStep(
     string? SurveyStepId = null,
     int? ReminderNumber = null,
     StakeholderGroup? Stakeholder = null,
-    Meeting? PreviousMeeting = null)
+    Meeting? PreviousMeeting = null,
+    int Attempts = 0,
+    DateTimeOffset? RetryAt = null,
+    string? Failure = null,
+    IReadOnlyList<string>? FailedRecipients = null)
 {
     public bool IsPending => Status == StepStatus.Pending;
+
+    /// <summary>When a host should run the step: its due instant, or later while a failed attempt waits for its retry.</summary>
+    public DateTimeOffset RunAt => RetryAt is { } retry && retry > Due ? retry : Due;
 
     /// <summary>Notices are caused by changes (a move, a cancellation), not by the plan.</summary>
     public bool IsChangeNotice => Kind is StepKind.MeetingMoved or StepKind.MeetingCancelled;

@@ -89,6 +89,12 @@ public enum StepStatus
     Pending,
     Done,
     Cancelled,
+
+    /// <summary>
+    /// Parked: the step failed on every attempt its <see cref="StepRetryPolicy"/> allows. Later steps go on; the
+    /// secretariat is told and may retry it (<see cref="TimelineState.RetryParked"/>).
+    /// </summary>
+    Failed,
 }
 
 public enum TimelineStatus

@@ -7,9 +7,11 @@ using Netvaerk.Domain.Timelines;
 namespace Netvaerk.Domain.Workflow;
 
 /// <summary>
-/// Sends the weekly leader digest (Monday 07:00) and the monthly portfolio digest (first working day, 07:00). Each is
-/// keyed by its period and recipient in the outbox, so it goes out once per period even across restarts; a digest
-/// with nothing to say is not sent. A host that was down at the scheduled time sends later in the same period.
+/// Sends the weekly leader digest (Monday 07:00) and the monthly portfolio digest (first working day, 07:00). What a
+/// period's digests say is decided once: the digests are queued and the period (ISO week or month, Europe/Copenhagen)
+/// recorded in one atomic write, so a restart — before, during or after — never sends a period's digests again, nor
+/// sends one that was judged to have nothing to say. A host that was down at the scheduled time sends later in the same
+/// period. A network whose digest cannot be composed is left out, and the others go out.
 /// </summary>
 public sealed class DigestWorkflow(
     INetworkStore networks,
@@ -22,27 +24,41 @@ public sealed class DigestWorkflow(
 {
     private static readonly DigestSchedule Schedule = DigestSchedule.Default;
 
-    // The periods already handled by this process; the outbox keys are what really prevents a second send.
+    // Periods this process has seen recorded, so a round need not ask the store again; the store's record is the truth.
     private string? _weekDone;
     private string? _monthDone;
 
     private string Tenant => settings.TenantId;
 
+    /// <summary>The outbox period of a week's leader digests, e.g. <c>digest/weekly/2027-W11</c>.</summary>
+    public static string WeeklyPeriod(string weekKey) => $"digest/weekly/{weekKey}";
+
+    /// <summary>The outbox period of a month's portfolio digests, e.g. <c>digest/monthly/2027-03</c>.</summary>
+    public static string MonthlyPeriod(string monthKey) => $"digest/monthly/{monthKey}";
+
     /// <summary>Sends what is due at <paramref name="now"/>; returns when the next digest is due.</summary>
     public async Task<DateTimeOffset?> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        if (LatestAtOrBefore(Schedule.NextWeekly, now) is { } weekly && DigestSchedule.WeeklyKey(weekly) == DigestSchedule.WeeklyKey(now)
-            && _weekDone != DigestSchedule.WeeklyKey(now))
+        var week = DigestSchedule.WeeklyKey(now);
+        if (LatestAtOrBefore(Schedule.NextWeekly, now) is { } weekly && DigestSchedule.WeeklyKey(weekly) == week && _weekDone != week)
         {
-            await SendWeeklyAsync(now, cancellationToken);
-            _weekDone = DigestSchedule.WeeklyKey(now);
+            if (!await outbox.IsPeriodRecordedAsync(Tenant, WeeklyPeriod(week), cancellationToken))
+            {
+                await outbox.EnqueueForPeriodAsync(Tenant, WeeklyPeriod(week), await ComposeWeeklyAsync(week, now, cancellationToken), now, cancellationToken);
+            }
+
+            _weekDone = week;
         }
 
-        if (LatestAtOrBefore(Schedule.NextMonthly, now) is { } monthly && DigestSchedule.MonthlyKey(monthly) == DigestSchedule.MonthlyKey(now)
-            && _monthDone != DigestSchedule.MonthlyKey(now))
+        var month = DigestSchedule.MonthlyKey(now);
+        if (LatestAtOrBefore(Schedule.NextMonthly, now) is { } monthly && DigestSchedule.MonthlyKey(monthly) == month && _monthDone != month)
         {
-            await SendMonthlyAsync(now, cancellationToken);
-            _monthDone = DigestSchedule.MonthlyKey(now);
+            if (!await outbox.IsPeriodRecordedAsync(Tenant, MonthlyPeriod(month), cancellationToken))
+            {
+                await outbox.EnqueueForPeriodAsync(Tenant, MonthlyPeriod(month), await ComposeMonthlyAsync(month, now, cancellationToken), now, cancellationToken);
+            }
+
+            _monthDone = month;
         }
 
         var nextWeekly = Schedule.NextWeekly(now);
@@ -50,9 +66,8 @@ public sealed class DigestWorkflow(
         return nextWeekly < nextMonthly ? nextWeekly : nextMonthly;
     }
 
-    private async Task SendWeeklyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<OutboxMessage>> ComposeWeeklyAsync(string week, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var week = DigestSchedule.WeeklyKey(now);
         var candidates = (await networks.ListAsync(Tenant, cancellationToken)).Select(n => n.Value)
             .Where(r => r.Timeline is not null && r.Network.Contract.Leader is not null
                 && r.Network.Status is not (NetworkStatus.Draft or NetworkStatus.Closed));
@@ -63,9 +78,22 @@ public sealed class DigestWorkflow(
         await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
             async (record, ct) =>
             {
-                if (await ComposeWeeklyAsync(record, week, now, ct) is { } digest) digests.Add(digest);
+                if (await ComposeWeeklyOrNoneAsync(record, week, now, ct) is { } digest) digests.Add(digest);
             });
-        await outbox.EnqueueAllAsync(digests.OrderBy(d => d.Key, StringComparer.Ordinal).ToList(), cancellationToken);
+        return digests.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>One network's digest; a network whose data cannot be composed into one is left out of the week.</summary>
+    private async Task<OutboxMessage?> ComposeWeeklyOrNoneAsync(NetworkRecord record, string week, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ComposeWeeklyAsync(record, week, now, cancellationToken);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or Common.DomainException)
+        {
+            return null;
+        }
     }
 
     private async Task<OutboxMessage?> ComposeWeeklyAsync(NetworkRecord record, string week, DateTimeOffset now, CancellationToken cancellationToken)
@@ -88,10 +116,13 @@ public sealed class DigestWorkflow(
             : null;
     }
 
-    private async Task SendMonthlyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<OutboxMessage>> ComposeMonthlyAsync(string month, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var all = (await networks.ListAsync(Tenant, cancellationToken)).Select(n => n.Value).ToList();
-        var portfolio = all.Select(r => new PortfolioNetwork(r.Network.Contract.Theme ?? "", r.Network.Contract.Type ?? NetworkType.Welfare, r.Network.Status)).ToList();
+        var portfolio = all.Select(r => new PortfolioNetwork(r.Network.Contract.Theme ?? "", r.Network.Contract.Type ?? NetworkType.Welfare, r.Network.Status)
+        {
+            Problems = r.Timeline?.Problems.Select(p => DanishText.StepName(r.Timeline, p)).ToArray() ?? [],
+        }).ToList();
         var open = new List<PortfolioSurvey>();
         foreach (var r in all.Where(r => r.Timeline is not null))
         {
@@ -102,8 +133,8 @@ public sealed class DigestWorkflow(
         }
 
         var allIdeas = (await ideas.ListAsync(Tenant, cancellationToken)).Select(i => i.Value).ToList();
-        var month = DigestSchedule.MonthlyKey(now);
-        var secretariat = (await access.ListUsersAsync(Tenant, cancellationToken)).Where(u => u.Has(StaffRole.Secretariat)).ToList();
+        var secretariat = (await access.ListUsersAsync(Tenant, cancellationToken)).Where(u => u.Has(StaffRole.Secretariat) && u.Active).ToList();
+        var digests = new List<OutboxMessage>();
         foreach (var user in secretariat)
         {
             var input = new PortfolioDigestInput(new Recipient(user.Name, user.Email), now, portfolio, allIdeas)
@@ -113,10 +144,11 @@ public sealed class DigestWorkflow(
             };
             if (PortfolioDigest.Compose(input) is { } message)
             {
-                await outbox.EnqueueAsync(new OutboxMessage(DigestKeys.Monthly(month, user.Email), Tenant, user.Email, user.Name, message, now),
-                    cancellationToken);
+                digests.Add(new OutboxMessage(DigestKeys.Monthly(month, user.Email), Tenant, user.Email, user.Name, message, now));
             }
         }
+
+        return digests;
     }
 
     /// <summary>The network's outbox entries of the past seven days, one item per step (with its recipient count).</summary>

@@ -135,29 +135,45 @@ public sealed class IdeaWorkflow(
     {
         var schedule = ApprovalSchedule.Default;
         DateTimeOffset? next = null;
+        var failures = new List<Exception>();
         foreach (var idea in (await ideas.ListAsync(Tenant, cancellationToken)).Select(i => i.Value).Where(ApprovalSchedule.IsAwaitingDecision))
         {
-            var routedAt = idea.RoutedAt!.Value;
-            var deadlines = schedule.Deadlines(routedAt);
-            var waiting = schedule.WorkingDaysWaiting(routedAt, now);
-            if (now >= deadlines.ReminderAt)
+            try
             {
-                await SendOnceAsync($"idea/{idea.Id}/approval-reminder/{routedAt.UtcTicks}",
-                    await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken),
-                    member => LifecycleMessages.ApprovalReminder(member, Case(idea), waiting), cancellationToken);
+                next = Earlier(next, await FollowUpAsync(idea, schedule, now, cancellationToken));
             }
-
-            if (now >= deadlines.EscalationAt)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                await SendOnceAsync($"idea/{idea.Id}/approval-escalation/{routedAt.UtcTicks}", await SecretariatAsync(cancellationToken),
-                    secretariat => LifecycleMessages.ApprovalEscalation(secretariat, Case(idea), waiting), cancellationToken);
+                // One idea's trouble must not keep the other ideas' reminders and escalations back; it is retried next round.
+                failures.Add(e);
             }
-
-            var upcoming = now < deadlines.ReminderAt ? deadlines.ReminderAt : now < deadlines.EscalationAt ? deadlines.EscalationAt : (DateTimeOffset?)null;
-            if (upcoming is { } u && (next is null || u < next)) next = u;
         }
 
-        return next;
+        return failures.Count == 0 ? next : throw new AggregateException("Opfølgningen på nogle idéer mislykkedes.", failures);
+    }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>One idea's reminder and escalation, if due; returns when its next one falls due.</summary>
+    private async Task<DateTimeOffset?> FollowUpAsync(Idea idea, ApprovalSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var routedAt = idea.RoutedAt!.Value;
+        var deadlines = schedule.Deadlines(routedAt);
+        var waiting = schedule.WorkingDaysWaiting(routedAt, now);
+        if (now >= deadlines.ReminderAt)
+        {
+            await SendOnceAsync($"idea/{idea.Id}/approval-reminder/{routedAt.UtcTicks}",
+                await ForumMembersAsync(idea.DecidingForum!.Value, cancellationToken),
+                member => LifecycleMessages.ApprovalReminder(member, Case(idea), waiting), cancellationToken);
+        }
+
+        if (now >= deadlines.EscalationAt)
+        {
+            await SendOnceAsync($"idea/{idea.Id}/approval-escalation/{routedAt.UtcTicks}", await SecretariatAsync(cancellationToken),
+                secretariat => LifecycleMessages.ApprovalEscalation(secretariat, Case(idea), waiting), cancellationToken);
+        }
+
+        return now < deadlines.ReminderAt ? deadlines.ReminderAt : now < deadlines.EscalationAt ? deadlines.EscalationAt : null;
     }
 
     internal ApprovalCase Case(Idea idea)

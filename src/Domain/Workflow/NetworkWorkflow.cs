@@ -1,3 +1,4 @@
+using Netvaerk.Domain.Calendar;
 using Netvaerk.Domain.Common;
 using Netvaerk.Domain.Messages;
 using Netvaerk.Domain.Networks;
@@ -104,11 +105,41 @@ public sealed class NetworkWorkflow(
         network.Start(now);
         var type = network.Contract.Type!.Value;
         var defaults = TimelineTemplates.For(type);
-        var timeline = TimelinePlanner.Plan(id.ToString(), type, adjust is null ? defaults : adjust(defaults), startDate);
+        var timeline = PlanFrom(id.ToString(), type, adjust is null ? defaults : adjust(defaults), startDate, now);
         var saved = await SaveAsync(new NetworkRecord(network, timeline), stored.ETag, cancellationToken);
         await engine.StartAsync(Tenant, id.ToString(), cancellationToken);
         return saved;
     }
+
+    /// <summary>
+    /// The plan from <paramref name="startDate"/>, refused when any of its sends would already lie in the past — the
+    /// workshop invitation must go out its working days ahead, and a past start would send a backlog of stale e-mails at
+    /// once — naming the earliest start that works. Refusing was chosen over moving the workshop silently: the leader has
+    /// usually booked a room for the day they asked for (decision 006).
+    /// </summary>
+    public static TimelineState PlanFrom(string networkId, NetworkType type, TimelineSettings settings, DateOnly startDate, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var today = CopenhagenTime.DateOf(now);
+        var latest = today.AddYears(PlanningWindow.MaxYearsAhead);
+        if (startDate > latest)
+        {
+            throw new DomainException("start-too-late",
+                $"Startdatoen må højst ligge {PlanningWindow.MaxYearsAhead} år ude i fremtiden, altså senest {DanishText.Date(latest)}.");
+        }
+
+        var plan = TimelinePlanner.Plan(networkId, type, settings, startDate);
+        if (FirstSend(plan) >= now) return plan;
+
+        var earliest = startDate < today ? today : startDate;
+        while (FirstSend(TimelinePlanner.Plan(networkId, type, settings, earliest)) < now) earliest = earliest.AddDays(1);
+        earliest = DanishCalendar.Default.OnOrNextWorkingDay(earliest);
+        throw new DomainException("start-too-soon",
+            $"Netværket kan tidligst starte {DanishText.Date(earliest)}: invitationen til opstartsworkshoppen skal sendes mindst "
+            + $"{settings.InvitationLeadWorkingDays} arbejdsdage før workshoppen, og intet må sendes bagud i tiden.");
+    }
+
+    private static DateTimeOffset FirstSend(TimelineState plan) => plan.Steps.Where(s => s.Kind != StepKind.Meeting).Min(s => s.Due);
 
     /// <summary>A leader's change to a running timeline; pause, resume and close also move the network's state.</summary>
     public async Task<Versioned<NetworkRecord>> ChangeTimelineAsync(
@@ -136,7 +167,9 @@ public sealed class NetworkWorkflow(
 
     /// <summary>
     /// Executes every step of the network due at <paramref name="now"/>, saving after each. A crash between executing
-    /// and saving re-executes the step next time; its outbox keys make that harmless. Returns the steps executed.
+    /// and saving re-executes the step next time; its outbox keys make that harmless. A step that throws is recorded as a
+    /// failed attempt (<see cref="TimelineState.Failed"/>): it waits for its retry while the steps after it run, and at the
+    /// policy's limit it is parked and the secretariat told. Returns the steps executed.
     /// </summary>
     public async Task<int> RunDueAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -144,8 +177,27 @@ public sealed class NetworkWorkflow(
         var stored = await GetAsync(id, cancellationToken);
         while (stored.Value.Timeline?.NextDue(now) is NextDue.Run { Step: var step })
         {
-            await executor.ExecuteAsync(stored.Value, step, now, cancellationToken);
-            var record = Advance(stored.Value, step, now);
+            NetworkRecord record;
+            try
+            {
+                var outcome = await executor.ExecuteAsync(stored.Value, step, now, cancellationToken);
+                record = Advance(stored.Value, step, now, outcome.FailedRecipients.Select(f => f.Recipient.Email).ToArray());
+                if (outcome.FailedRecipients.Count > 0)
+                {
+                    await FlagAsync(record, step, "recipients", string.Join(" ", outcome.FailedRecipients.Select(f => $"{f.Recipient.Name} ({f.Reason})")),
+                        now, cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var failed = stored.Value.Timeline!.Failed(step.Id, step.Version, now, $"{e.GetType().Name}: {e.Message}", RetryPolicy);
+                record = stored.Value with { Timeline = failed };
+                if (failed.Step(step.Id)?.Status == StepStatus.Failed)
+                {
+                    await FlagAsync(record, step, "parked", failed.Step(step.Id)!.Failure!, now, cancellationToken);
+                }
+            }
+
             try
             {
                 stored = new Versioned<NetworkRecord>(record, await networks.ReplaceAsync(Tenant, record, stored.ETag, cancellationToken));
@@ -161,12 +213,44 @@ public sealed class NetworkWorkflow(
         return executed;
     }
 
+    /// <summary>How failing steps are retried before they are parked; the Durable orchestrator uses the same.</summary>
+    public static StepRetryPolicy RetryPolicy => StepRetryPolicy.Default;
+
+    /// <summary>
+    /// The secretariat hears at once of a parked step or of recipients left out (once per step version), besides seeing
+    /// it in the API and the monthly portfolio digest.
+    /// </summary>
+    private async Task FlagAsync(NetworkRecord record, TimelineStep step, string kind, string problem, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var network = executor.Summary(record.Network);
+        foreach (var to in await executor.SecretariatAsync(cancellationToken))
+        {
+            var name = DanishText.StepName(record.Timeline!, step);
+            var message = kind == "parked"
+                ? LifecycleMessages.StepParked(to, network, name, problem)
+                : LifecycleMessages.RecipientsLeftOut(to, network, name, problem);
+            await outbox.EnqueueAsync(new OutboxMessage($"flag/{network.Id}/{step.Id}/{step.Version}/{kind}/{to.Email.ToLowerInvariant()}",
+                Tenant, to.Email, to.Name, message, now), cancellationToken);
+        }
+    }
+
+    /// <summary>The secretariat tries a parked step again; it runs at the runner's next round.</summary>
+    public async Task<Versioned<NetworkRecord>> RetryStepAsync(Guid id, string stepId, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var stored = await LoadForWriteAsync(id, ifMatch, cancellationToken);
+        var timeline = stored.Value.Timeline
+            ?? throw new DomainException("illegal-transition", "Netværket er ikke startet endnu, så det har ingen tidslinje.");
+        var saved = await SaveAsync(stored.Value with { Timeline = timeline.RetryParked(stepId, time.GetUtcNow()) }, stored.ETag, cancellationToken);
+        await engine.StartAsync(Tenant, id.ToString(), cancellationToken);
+        return saved;
+    }
+
     /// <summary>The timeline moves on, and the network's lifecycle with it: evaluation, follow-up, closed.</summary>
-    public static NetworkRecord Advance(NetworkRecord record, TimelineStep step, DateTimeOffset now)
+    public static NetworkRecord Advance(NetworkRecord record, TimelineStep step, DateTimeOffset now, IReadOnlyList<string>? failedRecipients = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(step);
-        var timeline = record.Timeline!.Done(step.Id, step.Version);
+        var timeline = record.Timeline!.Done(step.Id, step.Version, failedRecipients ?? []);
         var network = record.Network;
         if (step.Id == TimelinePlanner.EndEvaluationId && network.Status == NetworkStatus.Running) network.BeginEvaluation(now);
         if (step.Id == TimelinePlanner.FollowUpSurveyId && network.Status == NetworkStatus.Evaluating) network.BeginFollowUp(now);

@@ -19,21 +19,29 @@ public sealed class StepExecutor(
     ISecretGenerator secrets,
     WorkflowSettings settings)
 {
-    /// <summary>Returns how many messages were queued by this run.</summary>
-    public async Task<int> ExecuteAsync(NetworkRecord record, TimelineStep step, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Returns how many messages this run queued, and the recipients whose message could not be made: they are left out
+    /// (and reported) while everyone else gets theirs.
+    /// </summary>
+    public async Task<StepOutcome> ExecuteAsync(NetworkRecord record, TimelineStep step, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(step);
         var state = record.Timeline ?? throw new InvalidOperationException("A draft network has no timeline steps to execute.");
         var networkId = record.Network.Id.ToString();
         var tenant = settings.TenantId;
-        if (step.Kind == StepKind.Meeting) return 0;
+        if (step.Kind == StepKind.Meeting) return StepOutcome.Nothing;
 
         var surveyId = step.SurveyStepId is { } surveyStep ? Survey.IdFor(networkId, surveyStep) : null;
         var closesAt = step.SurveyStepId is { } s ? state.SurveyClosesAt(s) : default;
         if (surveyId is not null && step.Kind != StepKind.SurveyReminder)
         {
             await surveys.AddSurveyAsync(tenant, new Survey(surveyId, networkId, step.Id, step.Survey!.Value, now, closesAt), cancellationToken);
+        }
+        else if (surveyId is not null && await surveys.FindSurveyAsync(tenant, surveyId, cancellationToken) is null)
+        {
+            // The survey's own step was parked after failing: there is nothing to remind anyone of.
+            return StepOutcome.Nothing;
         }
 
         // Only the citizen flag and the political status look at involvement; other steps skip the query.
@@ -57,7 +65,8 @@ public sealed class StepExecutor(
                 ProposalTitles: []));
 
         var directory = await DirectoryAsync(record.Network, cancellationToken);
-        var messages = StepMessages.For(state, step, Summary(record.Network), directory, facts);
+        var composed = StepMessages.Compose(state, step, Summary(record.Network), directory, facts);
+        var messages = composed.Messages;
         var queued = await outbox.QueuedKeysAsync(tenant, OutboxMessage.StepKey(networkId, step.Id, step.Version, ""), cancellationToken);
 
         var toQueue = messages.Where(m => !queued.Contains(m.Key)).ToList();
@@ -71,9 +80,10 @@ public sealed class StepExecutor(
                 .ToList(), cancellationToken);
         }
 
-        return await outbox.EnqueueAllAsync(toQueue
+        var queuedNow = await outbox.EnqueueAllAsync(toQueue
             .Select(m => new OutboxMessage(m.Key, tenant, m.Recipient.Email, m.Recipient.Name, m.Message, now))
             .ToList(), cancellationToken);
+        return new StepOutcome(queuedNow, composed.Failures);
     }
 
     public NetworkSummary Summary(Network network)
@@ -89,6 +99,9 @@ public sealed class StepExecutor(
             settings.OrganizerEmail,
             settings.Link($"netvaerk/{network.Id}"));
     }
+
+    public Task<IReadOnlyList<Recipient>> SecretariatAsync(CancellationToken cancellationToken = default) =>
+        access.SecretariatAsync(settings, cancellationToken);
 
     /// <summary>Everyone the network may write to: contactable participants (externals only with consent).</summary>
     public async Task<NetworkDirectory> DirectoryAsync(Network network, CancellationToken cancellationToken = default)
@@ -108,4 +121,10 @@ public sealed class StepExecutor(
 
         return new NetworkDirectory(leader, participants, await access.SecretariatAsync(settings, cancellationToken), [settings.PoliticalLiaison]);
     }
+}
+
+/// <summary>What one run of a step did: the messages it queued, and the recipients left out because theirs could not be made.</summary>
+public sealed record StepOutcome(int Queued, IReadOnlyList<RecipientFailure> FailedRecipients)
+{
+    public static StepOutcome Nothing { get; } = new(0, []);
 }

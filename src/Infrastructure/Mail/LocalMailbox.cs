@@ -24,7 +24,12 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
 
     private static readonly FormatOptions s_format = CreateFormat();
 
+    private const string TempPrefix = ".";
+    private const string TempSuffix = ".tmp";
+
     private readonly MailboxAddress _from;
+
+    private readonly Lazy<int> _debrisRemoved;
 
     // Creating and renaming files locks the folder in the kernel, and threads waiting for that lock spin on the other
     // core; one at a time, the other core composes instead (perf showed a quarter of all samples spinning there).
@@ -36,6 +41,7 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
         var value = options.Value;
         Folder = Path.GetFullPath(value.Folder);
         _from = MailboxAddress.Parse(value.From);
+        _debrisRemoved = new Lazy<int>(RemoveDebris, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The full path of the folder the .eml files are written to.</summary>
@@ -47,10 +53,12 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
         using var mime = Compose(message, _from);
 
         Directory.CreateDirectory(Folder);
+        _ = _debrisRemoved.Value;
         var fileName = FileNameFor(message);
         var target = Path.Combine(Folder, fileName);
-        // Same folder, so the final move is a rename on one volume; the leading dot keeps it out of *.eml listings.
-        var temp = Path.Combine(Folder, $".{fileName}.{Guid.NewGuid():N}.tmp");
+        // Same folder, so the final move is a rename on one volume; the leading dot keeps it out of *.eml listings. Unique,
+        // because two deliveries of one message may overlap (a retry beside a slow first attempt).
+        var temp = Path.Combine(Folder, $"{TempPrefix}{fileName}.{Guid.NewGuid():N}{TempSuffix}");
         try
         {
             // No fsync: like the database (synchronous=NORMAL) the mailbox survives a killed process, which keeps the
@@ -75,6 +83,24 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
     }
 
     public void Dispose() => _directoryGate.Dispose();
+
+    /// <summary>
+    /// Deletes half-written files a killed process left (<c>.*.tmp</c>); done once, before this process's first delivery,
+    /// which every delivery waits for (so no sweep deletes a file being written). Their messages were not marked
+    /// delivered, so they are sent again in full.
+    /// </summary>
+    public int RemoveDebris()
+    {
+        if (!Directory.Exists(Folder)) return 0;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder, TempPrefix + "*" + TempSuffix))
+        {
+            TryDelete(path);
+            removed++;
+        }
+
+        return removed;
+    }
 
     /// <summary>Creates or renames an entry of the folder, one caller at a time (see <c>_directoryGate</c>).</summary>
     private async Task<T> InFolderAsync<T>(Func<T> change, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Netvaerk.Domain.Timelines;
 namespace Netvaerk.Infrastructure.Sqlite;
 
 /// <summary>
-/// Staff users (JSON documents keyed by lower-case e-mail) and single-use sign-in tokens (only their hashes).
+/// Staff users (JSON documents keyed by lower-case e-mail), single-use sign-in tokens and sessions (only their hashes).
 /// A user's e-mail is stored trimmed and in lower case, and found case-insensitively. Adding a token whose hash
 /// exists throws <see cref="InvalidOperationException"/>. Token instants come back in UTC.
 /// </summary>
@@ -48,20 +48,83 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(token);
         ArgumentException.ThrowIfNullOrEmpty(token.TokenHash);
-        var added = await database.ExecuteAsync("""
-            INSERT INTO sign_in_tokens (tenant_id, token_hash, email, expires_utc, used_utc)
-            VALUES (@tenant, @token, @email, @expires, @used)
-            ON CONFLICT (tenant_id, token_hash) DO NOTHING;
-            """, command => command
+        var email = SqliteValues.EmailKey(token.Email);
+        var added = await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            // Older unused links are marked used (at the moment they were voided), so only the newest one works.
+            await using var voidOlder = connection.Command("""
+                UPDATE sign_in_tokens SET used_utc = @now
+                WHERE tenant_id = @tenant AND email = @email AND used_utc IS NULL;
+                """, transaction)
+                .With("@tenant", tenantId).With("@email", email).With("@now", SqliteValues.Instant(token.ExpiresAt));
+            await voidOlder.ExecuteNonQueryAsync(ct);
+            await using var insert = connection.Command("""
+                INSERT INTO sign_in_tokens (tenant_id, token_hash, email, expires_utc, used_utc)
+                VALUES (@tenant, @token, @email, @expires, @used)
+                ON CONFLICT (tenant_id, token_hash) DO NOTHING;
+                """, transaction)
                 .With("@tenant", tenantId)
                 .With("@token", token.TokenHash)
-                .With("@email", token.Email)
+                .With("@email", email)
                 .With("@expires", SqliteValues.Instant(token.ExpiresAt))
-                .With("@used", SqliteValues.InstantOrNull(token.UsedAt)), cancellationToken);
+                .With("@used", SqliteValues.InstantOrNull(token.UsedAt));
+            return await insert.ExecuteNonQueryAsync(ct);
+        }, cancellationToken);
         if (added == 0)
         {
             throw new InvalidOperationException($"A sign-in token with that hash already exists in tenant {tenantId}.");
         }
+    }
+
+    public async Task AddSessionAsync(string tenantId, StaffSession session, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentException.ThrowIfNullOrEmpty(session.SessionHash);
+        await database.ExecuteAsync("""
+            INSERT INTO staff_sessions (tenant_id, session_hash, email, created_utc, expires_utc, revoked_utc)
+            VALUES (@tenant, @hash, @email, @created, @expires, @revoked);
+            """, command => command
+                .With("@tenant", tenantId)
+                .With("@hash", session.SessionHash)
+                .With("@email", SqliteValues.EmailKey(session.Email))
+                .With("@created", SqliteValues.Instant(session.CreatedAt))
+                .With("@expires", SqliteValues.Instant(session.ExpiresAt))
+                .With("@revoked", SqliteValues.InstantOrNull(session.RevokedAt)), cancellationToken);
+    }
+
+    public async Task<StaffSession?> FindSessionAsync(string tenantId, string sessionHash, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(sessionHash);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT session_hash, email, created_utc, expires_utc, revoked_utc FROM staff_sessions
+            WHERE tenant_id = @tenant AND session_hash = @hash;
+            """).With("@tenant", tenantId).With("@hash", sessionHash);
+        var found = await command.ReadAllAsync(reader => new StaffSession(reader.GetString(0), reader.GetString(1),
+            SqliteValues.ParseInstant(reader.GetString(2)), SqliteValues.ParseInstant(reader.GetString(3)),
+            SqliteValues.ParseInstantOrNull(reader, 4)), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public Task RevokeSessionAsync(string tenantId, string sessionHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(sessionHash);
+        return database.ExecuteAsync("""
+            UPDATE staff_sessions SET revoked_utc = @at WHERE tenant_id = @tenant AND session_hash = @hash AND revoked_utc IS NULL;
+            """, command => command.With("@tenant", tenantId).With("@hash", sessionHash).With("@at", SqliteValues.Instant(at)), cancellationToken);
+    }
+
+    public Task RevokeSessionsAsync(string tenantId, string email, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(email);
+        return database.ExecuteAsync("""
+            UPDATE staff_sessions SET revoked_utc = @at WHERE tenant_id = @tenant AND email = @email AND revoked_utc IS NULL;
+            """, command => command.With("@tenant", tenantId).With("@email", SqliteValues.EmailKey(email)).With("@at", SqliteValues.Instant(at)),
+            cancellationToken);
     }
 
     public async Task<SignInToken?> ConsumeSignInTokenAsync(string tenantId, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)

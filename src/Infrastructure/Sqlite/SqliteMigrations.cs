@@ -129,10 +129,34 @@ internal static class SqliteMigrations
         ALTER TABLE networks ADD COLUMN progress TEXT NULL;
         """;
 
+    // Sessions live on the server so that signing out and deactivation end them; a digest period is recorded in the
+    // transaction that queues the digest, so a restart never decides the same period again.
+    private const string SessionsAndPeriods = """
+        CREATE TABLE staff_sessions (
+            tenant_id    TEXT NOT NULL,
+            session_hash TEXT NOT NULL,
+            email        TEXT NOT NULL,
+            created_utc  TEXT NOT NULL,
+            expires_utc  TEXT NOT NULL,
+            revoked_utc  TEXT NULL,
+            PRIMARY KEY (tenant_id, session_hash)
+        );
+        CREATE INDEX ix_staff_sessions_email ON staff_sessions (tenant_id, email) WHERE revoked_utc IS NULL;
+        CREATE INDEX ix_sign_in_tokens_email ON sign_in_tokens (tenant_id, email) WHERE used_utc IS NULL;
+
+        CREATE TABLE outbox_periods (
+            tenant_id    TEXT NOT NULL,
+            period       TEXT NOT NULL,
+            recorded_utc TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, period)
+        );
+        """;
+
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "Initial schema: ideas, networks, outbox, surveys, involvement, staff access", Initial),
         new(2, "Timeline plans apart from their progress", TimelinePlans),
+        new(3, "Server-side sessions, newest sign-in link only, outbox periods", SessionsAndPeriods),
     ];
 
     /// <summary>The schema version this build expects.</summary>

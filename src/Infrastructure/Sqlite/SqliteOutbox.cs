@@ -30,6 +30,17 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 
     public async Task<int> EnqueueAllAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default)
     {
+        var rows = Rows(messages);
+        if (rows.Count == 0) return 0;
+        return await database.WriteAsync((connection, transaction, ct) => InsertAsync(connection, transaction, rows, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks and serialises the messages before the write lock is taken; then one transaction per call: one step's rows
+    /// and their index entries sit side by side, so their pages reach the WAL once, not once per message (docs/benchmarks.md).
+    /// </summary>
+    private static List<(OutboxMessage Message, string Document)> Rows(IReadOnlyCollection<OutboxMessage> messages)
+    {
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages)
         {
@@ -38,32 +49,59 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             ArgumentException.ThrowIfNullOrEmpty(message.Key);
         }
 
-        if (messages.Count == 0) return 0;
+        return messages.Select(m => (Message: m, Document: TimelineJson.Serialize(m))).ToList();
+    }
 
-        // Serialised before the write lock is taken; then one transaction per call: one step's rows and their index
-        // entries sit side by side, so their pages reach the WAL once, not once per message (docs/benchmarks.md).
-        var rows = messages.Select(m => (Message: m, Document: TimelineJson.Serialize(m))).ToList();
+    private static async Task<int> InsertAsync(
+        SqliteConnection connection, SqliteTransaction transaction, List<(OutboxMessage Message, string Document)> rows, CancellationToken ct)
+    {
+        await using var command = connection.Command("""
+            INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, document)
+            VALUES (@tenant, @key, @created, 'pending', 0, @created, @document)
+            ON CONFLICT (tenant_id, key) DO NOTHING;
+            """, transaction);
+        var added = 0;
+        foreach (var (message, document) in rows)
+        {
+            command.Parameters.Clear();
+            command
+                .With("@tenant", message.TenantId)
+                .With("@key", message.Key)
+                .With("@created", SqliteValues.Instant(message.CreatedAt))
+                .With("@document", document);
+            added += await command.ExecuteNonQueryAsync(ct);
+        }
+
+        return added;
+    }
+
+    public async Task<bool> EnqueueForPeriodAsync(
+        string tenantId, string period, IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(period);
+        var rows = Rows(messages);
         return await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var command = connection.Command("""
-                INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, document)
-                VALUES (@tenant, @key, @created, 'pending', 0, @created, @document)
-                ON CONFLICT (tenant_id, key) DO NOTHING;
-                """, transaction);
-            var added = 0;
-            foreach (var (message, document) in rows)
-            {
-                command.Parameters.Clear();
-                command
-                    .With("@tenant", message.TenantId)
-                    .With("@key", message.Key)
-                    .With("@created", SqliteValues.Instant(message.CreatedAt))
-                    .With("@document", document);
-                added += await command.ExecuteNonQueryAsync(ct);
-            }
-
-            return added;
+            await using var record = connection.Command("""
+                INSERT INTO outbox_periods (tenant_id, period, recorded_utc) VALUES (@tenant, @period, @at)
+                ON CONFLICT (tenant_id, period) DO NOTHING;
+                """, transaction)
+                .With("@tenant", tenantId).With("@period", period).With("@at", SqliteValues.Instant(at));
+            if (await record.ExecuteNonQueryAsync(ct) == 0) return false;
+            await InsertAsync(connection, transaction, rows, ct);
+            return true;
         }, cancellationToken);
+    }
+
+    public async Task<bool> IsPeriodRecordedAsync(string tenantId, string period, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(period);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("SELECT 1 FROM outbox_periods WHERE tenant_id = @tenant AND period = @period;")
+            .With("@tenant", tenantId).With("@period", period);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(

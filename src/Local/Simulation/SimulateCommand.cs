@@ -1,3 +1,4 @@
+using Netvaerk.Domain.Messages;
 using System.Globalization;
 using System.Text.Json;
 using Netvaerk.Domain.Networks;
@@ -56,28 +57,7 @@ internal static class SimulateCommand
         foreach (var row in rows) output.WriteLine(Line(row));
     }
 
-    private static string What(SimulatedEvent e) => e.Kind switch
-    {
-        StepKind.Meeting => e.MeetingKind switch
-        {
-            MeetingKind.StartupWorkshop => "Møde: opstartsworkshop",
-            MeetingKind.ClosingMeeting => "Møde: afslutningsmøde",
-            _ => $"Møde: netværksmøde {e.StepId.Replace("meeting-", "", StringComparison.Ordinal)}",
-        },
-        StepKind.StartupWorkshopInvitation => "Invitation til opstartsworkshop",
-        StepKind.MeetingReminder => "Mødepåmindelse",
-        StepKind.CitizenInvolvementNudge => e.To == Audience.Secretariat ? "Flag: ingen borgerinddragelse" : "Påmindelse: borgerinddragelse",
-        StepKind.StakeholderInvolvementNudge => "Påmindelse: inddragelse af interessenter",
-        StepKind.ExpertInvolvementNudge => "Påmindelse: inviter eksperter",
-        StepKind.BaselineSurvey => "Kompetencemåling (baseline)",
-        StepKind.EvaluationSurvey => e.Evaluation == SurveyKind.MidTerm ? "Midtvejsevaluering" : "Slutevaluering",
-        StepKind.SurveyReminder => "Påmindelse om spørgeskema",
-        StepKind.FollowUpSurvey => "Opfølgning (outcome)",
-        StepKind.PoliticalStatus => "Politisk status",
-        StepKind.MeetingMoved => "Mødet er flyttet",
-        StepKind.MeetingCancelled => "Mødet er aflyst",
-        _ => e.Kind.ToString(),
-    };
+    private static string What(SimulatedEvent e) => DanishText.StepName(e.Kind, e.StepId, e.To, e.Evaluation, e.MeetingKind);
 
     private static string AudienceName(Audience audience) => audience switch
     {

@@ -13,8 +13,9 @@ public static class Api
     public static WebApplication UseNetvaerkWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Use(SecurityHeaders.ApplyAsync);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ErrorPages.WriteAsync);
         app.Use(async (context, next) =>
         {
             if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -24,14 +25,16 @@ public static class Api
 
             if (context.Request.ContentLength > MaxBodyBytes)
             {
-                await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, "Forespørgslen er for stor (højst 64 KiB).");
+                await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, Problems.TooLarge);
                 return;
             }
 
             await next(context);
         });
+        app.Use(SecurityHeaders.GuardCrossSiteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,47 +12,80 @@ public sealed record SignInLinkRequest(string? Email);
 
 public sealed record SignInRequest(string? Token);
 
-public sealed record UserRequest(string? Name, List<string>? Roles, string? Forum);
+public sealed record UserRequest(string? Name, List<string>? Roles, string? Forum, bool? Active);
 
-public sealed record UserResponse(string Email, string Name, IReadOnlyList<StaffRole> Roles, Forum? Forum);
+public sealed record NameRequest(string? Name);
+
+public sealed record UserResponse(string Email, string Name, IReadOnlyList<StaffRole> Roles, Forum? Forum, bool Active)
+{
+    public static UserResponse Of(StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.Email, user.Name, user.Roles, user.Forum, user.Active);
+    }
+}
 
 internal static class AuthEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Log ind");
-        auth.MapPost("/link", async (SignInLinkRequest request, AccessWorkflow access, CancellationToken ct) =>
+        auth.MapPost("/link", async (SignInLinkRequest request, AccessWorkflow access, LinkRequestLimiter limiter, CancellationToken ct) =>
         {
+            // Known and unknown addresses, and refusals, all answer after the same fixed time.
+            var started = Stopwatch.GetTimestamp();
             var v = new RequestValidation();
             var email = v.Email("email", request.Email);
-            if (!v.IsValid) return Problems.Validation(v.Errors);
-            await access.RequestLinkAsync(email, ct);
-            return Results.Accepted(value: new { message = "Hvis adressen har adgang, er der sendt et link til at logge ind." });
-        }).AllowAnonymous();
+            IResult answer;
+            if (!v.IsValid)
+            {
+                answer = Problems.Validation(v.Errors);
+            }
+            else if (!limiter.TryAcquire(email))
+            {
+                answer = Problems.Status(429, "Der er bedt om for mange login-links til denne adresse. Vent en time, og prøv igen.", "too-many-links");
+            }
+            else
+            {
+                await access.RequestLinkAsync(email, ct);
+                answer = Results.Accepted(value: new { message = "Hvis adressen har adgang, er der sendt et link til at logge ind." });
+            }
+
+            await limiter.PadAsync(started, ct);
+            return answer;
+        }).AllowAnonymous().RequireRateLimiting(LinkRequestLimiter.ClientPolicy);
 
         auth.MapPost("/sign-in", async (SignInRequest request, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
             var user = string.IsNullOrWhiteSpace(request.Token) ? null : await access.SignInAsync(request.Token.Trim(), ct);
             if (user is null) return Problems.Status(401, "Linket er ugyldigt, allerede brugt eller udløbet. Bed om et nyt.", "invalid-link");
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(user));
-            return Results.Ok(new UserResponse(user.Email, user.Name, user.Roles, user.Forum));
+            await Sessions.SignInAsync(http, access, user, ct);
+            return Results.Ok(UserResponse.Of(user));
         }).AllowAnonymous();
 
-        auth.MapPost("/sign-out", async (HttpContext http) =>
+        auth.MapPost("/sign-out", async (HttpContext http, AccessWorkflow access, CancellationToken ct) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await Sessions.SignOutAsync(http, access, ct);
             return Results.NoContent();
         }).AllowAnonymous();
 
-        api.MapGet("/me", async (HttpContext http, AccessWorkflow access, CancellationToken ct) =>
+        var me = api.MapGroup("/me").WithTags("Log ind").RequireAuthorization(Policies.Staff);
+        me.MapGet("/", async (HttpContext http, AccessWorkflow access, CancellationToken ct) =>
         {
             var user = await access.UserForAsync(http.User.Email(), ct);
-            return user is null ? Problems.Status(401, "Du skal være logget ind.") : Results.Ok(new UserResponse(user.Email, user.Name, user.Roles, user.Forum));
-        }).RequireAuthorization(Policies.Staff).WithTags("Log ind");
+            return user is null ? Problems.Status(401, "Du skal være logget ind.") : Results.Ok(UserResponse.Of(user));
+        });
+        me.MapPut("/", async (NameRequest request, HttpContext http, AccessWorkflow access, CancellationToken ct) =>
+        {
+            var v = new RequestValidation();
+            var name = v.Text("name", request.Name, "Dit navn", 200);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            return Results.Ok(UserResponse.Of(await access.SetNameAsync(http.User.Email(), name, ct)));
+        });
 
         var users = api.MapGroup("/users").WithTags("Brugere").RequireAuthorization(Policies.Secretariat);
         users.MapGet("/", async (IAccessStore store, WorkflowSettings settings, CancellationToken ct) =>
-            Results.Ok((await store.ListUsersAsync(settings.TenantId, ct)).Select(u => new UserResponse(u.Email, u.Name, u.Roles, u.Forum))));
+            Results.Ok((await store.ListUsersAsync(settings.TenantId, ct)).Select(UserResponse.Of)));
         users.MapPut("/{email}", async (string email, UserRequest request, AccessWorkflow access, CancellationToken ct) =>
         {
             var v = new RequestValidation();
@@ -63,9 +95,9 @@ internal static class AuthEndpoints
             if (roles.Count == 0) v.Add("roles", "Angiv mindst én rolle.");
             var forum = v.Enum<Forum>("forum", request.Forum, "Forummet", required: roles.Contains(StaffRole.ForumMember));
             if (!v.IsValid) return Problems.Validation(v.Errors);
-            var user = new StaffUser(address.ToLowerInvariant(), name, roles, forum);
+            var user = new StaffUser(address.ToLowerInvariant(), name, roles, forum, request.Active ?? true);
             await access.SaveUserAsync(user, ct);
-            return Results.Ok(new UserResponse(user.Email, user.Name, user.Roles, user.Forum));
+            return Results.Ok(UserResponse.Of(user));
         });
     }
 }

@@ -6,9 +6,19 @@ namespace Netvaerk.Web.Api;
 
 internal static class CurrentUser
 {
-    public static ClaimsPrincipal Principal(StaffUser user)
+    /// <summary>The claim holding the session's secret (the cookie is encrypted, so it stays secret).</summary>
+    public const string SessionClaim = "netvaerk:session";
+
+    public static ClaimsPrincipal Principal(StaffUser user, string sessionSecret)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Email, user.Email), new(ClaimTypes.Name, user.Name) };
+        var claims = new List<Claim>
+        {
+            // A stable identifier: antiforgery tokens are bound to it.
+            new(ClaimTypes.NameIdentifier, user.Email),
+            new(ClaimTypes.Email, user.Email),
+            new(ClaimTypes.Name, user.Name),
+            new(SessionClaim, sessionSecret),
+        };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
         if (user.Forum is { } forum) claims.Add(new Claim("forum", forum.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "netvaerk-link"));
@@ -16,8 +26,16 @@ internal static class CurrentUser
 
     public static string Email(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.Email) ?? "";
 
+    /// <summary>
+    /// The signed-in person; until they have given their name it is their address, which letters never use as a greeting
+    /// (they say "Goddag").
+    /// </summary>
     public static Person Person(this ClaimsPrincipal principal) =>
-        new(principal.FindFirstValue(ClaimTypes.Name) ?? principal.Email(), principal.Email());
+        new(principal.FindFirstValue(ClaimTypes.Name) is { Length: > 0 } name ? name : principal.Email(), principal.Email());
 
     public static bool IsSecretariat(this ClaimsPrincipal principal) => principal.IsInRole(nameof(StaffRole.Secretariat));
+
+    /// <summary>The forum a forum member sits in, or null.</summary>
+    public static string? Forum(this ClaimsPrincipal principal) =>
+        principal.IsInRole(nameof(StaffRole.ForumMember)) ? principal.FindFirstValue("forum") : null;
 }

@@ -77,7 +77,7 @@ internal static class IdeaEndpoints
 
             // A forum member decides for their own forum; the secretariat may record any forum's decision.
             var idea = await workflow.GetAsync(id, ct);
-            if (!http.User.IsSecretariat() && http.User.FindFirst("forum")?.Value != idea.Value.DecidingForum?.ToString())
+            if (!http.User.IsSecretariat() && http.User.Forum() != idea.Value.DecidingForum?.ToString())
             {
                 return Problems.Status(403, $"Idéen afgøres af {idea.Value.DecidingForum?.DanishName() ?? "et andet forum"}, ikke af dit forum.");
             }
@@ -98,9 +98,9 @@ internal static class IdeaEndpoints
 
     private static GuideAnswer Answer(bool? value) => value switch { true => GuideAnswer.Yes, false => GuideAnswer.No, null => GuideAnswer.Unknown };
 
-    /// <summary>The secretariat and the forums see every idea; an employee sees their own.</summary>
+    /// <summary>The secretariat sees every idea; a forum member the ideas put to their forum; an employee their own.</summary>
     private static bool MaySee(Idea idea, HttpContext http) =>
-        http.User.IsSecretariat() || http.User.IsInRole(nameof(Domain.Ports.StaffRole.ForumMember)) || Own(idea, http);
+        http.User.IsSecretariat() || (http.User.Forum() is { } forum && idea.DecidingForum?.ToString() == forum) || Own(idea, http);
 
     private static bool Own(Idea idea, HttpContext http) =>
         string.Equals(idea.SubmittedBy.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Netvaerk.Domain.Calendar;
+using Netvaerk.Domain.Messages;
 using Netvaerk.Domain.Networks;
 using Netvaerk.Domain.Participants;
 using Netvaerk.Domain.Ports;
@@ -34,11 +35,17 @@ public sealed record ContractProblemResponse(string Key, string Label, string Me
 
 public sealed record NetworkResponse(string ETag, Network Network, IReadOnlyList<ContractProblemResponse> MissingFromContract, DateTimeOffset? NextDue);
 
-public sealed record StepResponse(string Id, StepKind Kind, Audience To, DateTimeOffset At, int Version, StepStatus Status, string? MeetingId, SurveyKind? Survey);
+public sealed record StepResponse(
+    string Id, string Name, StepKind Kind, Audience To, DateTimeOffset At, int Version, StepStatus Status, string? MeetingId, SurveyKind? Survey,
+    int Attempts, DateTimeOffset? RetryAt, string? Failure, IReadOnlyList<string>? FailedRecipients);
 
+/// <summary>A network's timeline; <c>parked</c> holds steps that failed on every attempt, which the secretariat may retry.</summary>
 public sealed record TimelineResponse(
     string NetworkId, TimelineStatus Status, DateOnly Day0, IReadOnlyList<Meeting> Meetings,
-    IReadOnlyList<StepResponse> Done, IReadOnlyList<StepResponse> Upcoming, IReadOnlyList<StepResponse> Cancelled);
+    IReadOnlyList<StepResponse> Done, IReadOnlyList<StepResponse> Upcoming, IReadOnlyList<StepResponse> Cancelled, IReadOnlyList<StepResponse> Parked);
+
+/// <summary>Something the secretariat must look at: a parked step, or recipients a step could not write to.</summary>
+public sealed record FlagResponse(string NetworkId, string NetworkName, StepResponse Step);
 
 internal static class NetworkEndpoints
 {
@@ -61,11 +68,24 @@ internal static class NetworkEndpoints
             var network = await workflow.GetAsync(id, ct);
             if (!MaySee(http, network.Value)) return Forbidden();
             if (network.Value.Timeline is not { } t) return Problems.Status(404, "Netværket er ikke startet endnu, så det har ingen tidslinje.");
-            StepResponse[] Steps(StepStatus status) => t.Steps.Where(s => s.Status == status)
-                .Select(s => new StepResponse(s.Id, s.Kind, s.To, CopenhagenTime.ToLocal(s.Due), s.Version, s.Status, s.MeetingId, s.Survey)).ToArray();
-            return Results.Ok(new TimelineResponse(id.ToString(), t.Status, t.Day0, t.Meetings, Steps(StepStatus.Done), Steps(StepStatus.Pending), Steps(StepStatus.Cancelled)))
+            StepResponse[] Steps(StepStatus status) => t.Steps.Where(s => s.Status == status).Select(s => Step(t, s)).ToArray();
+            return Results.Ok(new TimelineResponse(id.ToString(), t.Status, t.Day0, t.Meetings,
+                    Steps(StepStatus.Done), Steps(StepStatus.Pending), Steps(StepStatus.Cancelled), Steps(StepStatus.Failed)))
                 .WithETag(http, network.ETag);
         });
+
+        networks.MapGet("/flags", async (NetworkWorkflow workflow, CancellationToken ct) =>
+            Results.Ok((await workflow.ListAsync(ct))
+                .Where(n => n.Value.Timeline is not null)
+                .SelectMany(n => n.Value.Timeline!.Problems.Select(s => new FlagResponse(n.Value.Network.Id.ToString(),
+                    n.Value.Network.Contract.Theme ?? "", Step(n.Value.Timeline!, s))))))
+            .RequireAuthorization(Policies.Secretariat);
+
+        networks.MapPost("/{id:guid}/steps/{stepId}/retry", async (Guid id, string stepId, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var saved = await workflow.RetryStepAsync(id, stepId, HttpConcurrency.IfMatch(http.Request), ct);
+            return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
+        }).RequireAuthorization(Policies.Secretariat);
 
         networks.MapPut("/{id:guid}/contract", async (Guid id, ContractRequest request, NetworkWorkflow workflow, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
@@ -78,6 +98,13 @@ internal static class NetworkEndpoints
             {
                 var name = v.Text("leader.name", l.Name, "Netværkslederens navn");
                 var email = v.Email("leader.email", l.Email, "Netværkslederens e-mail");
+                // Naming a leader must not grant a stranger access: only the secretariat adds users from outside.
+                if (v.IsValid && await access.UserForAsync(email, ct) is not { Active: true })
+                {
+                    v.Add("leader.email", $"»{email}« kan ikke være netværksleder: adressen skal tilhøre en bruger af Netværksstedet "
+                        + "eller en medarbejder i kommunen. Bed netværkssekretariatet oprette brugeren først.");
+                }
+
                 if (v.IsValid) leader = new Person(name, email);
             }
 
@@ -207,12 +234,17 @@ internal static class NetworkEndpoints
     }
 
     /// <summary>
-    /// Networks hold participants' contact details, so they are shown to the secretariat, the forums that decide them
-    /// and their own leader — not to every employee.
+    /// Networks hold participants' contact details, so they are shown to the secretariat, to the members of the forum
+    /// that decides them and to their own leader — not to every employee, nor to another forum.
     /// </summary>
     internal static bool MaySee(HttpContext http, NetworkRecord record) =>
-        http.User.IsSecretariat() || http.User.IsInRole(nameof(StaffRole.ForumMember))
+        http.User.IsSecretariat()
+        || (http.User.Forum() is { } forum && record.Network.Contract.DecidingForum?.ToString() == forum)
         || string.Equals(record.Network.Contract.Leader?.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase);
+
+    private static StepResponse Step(TimelineState t, TimelineStep s) =>
+        new(s.Id, DanishText.StepName(t, s), s.Kind, s.To, CopenhagenTime.ToLocal(s.Due), s.Version, s.Status, s.MeetingId, s.Survey,
+            s.Attempts, s.RetryAt is { } r ? CopenhagenTime.ToLocal(r) : null, s.Failure, s.FailedRecipients);
 
     internal static IResult Forbidden() => Problems.Status(403, "Du har ikke adgang til dette netværk.");
 

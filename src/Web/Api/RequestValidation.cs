@@ -1,4 +1,5 @@
 using System.Globalization;
+using Netvaerk.Domain.Calendar;
 using Netvaerk.Domain.Participants;
 
 namespace Netvaerk.Web.Api;
@@ -41,9 +42,19 @@ internal sealed class RequestValidation
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Add(field, $"{label} »{value}« er ikke en gyldig dato (ÅÅÅÅ-MM-DD).");
-        return null;
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Add(field, $"{label} »{value}« er ikke en gyldig dato (ÅÅÅÅ-MM-DD).");
+            return null;
+        }
+
+        if (!PlanningWindow.Contains(date))
+        {
+            Add(field, $"{label} skal ligge mellem {PlanningWindow.First:yyyy-MM-dd} og {PlanningWindow.Last:yyyy-MM-dd}.");
+            return null;
+        }
+
+        return date;
     }
 
     public TimeOnly? Time(string field, string? value, string label, bool required = true)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,38 +13,65 @@ using static Netvaerk.Web.Pages.Html;
 namespace Netvaerk.Web.Pages;
 
 /// <summary>
-/// The pages behind the links in e-mails: signing in, answering a survey, and unsubscribing. Opening a link (GET) never uses it up —
-/// mail scanners open links too — the button on the page (POST) does. The token in the address is the credential,
-/// so there is no cookie to forge requests with and no antiforgery token is needed.
+/// The pages behind the links in e-mails: signing in (and giving one's name the first time), answering a survey,
+/// unsubscribing, and signing out. Opening a link (GET) never uses it up — mail scanners open links too — the button
+/// on the page (POST) does. Every form carries an antiforgery token: without it another site could sign a visitor in
+/// as someone else, unsubscribe them or sign them out.
 /// </summary>
 public static class LinkPages
 {
     public static IEndpointRouteBuilder MapLinkPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/log-ind/{token}", (string token) => Page("Log ind", $"""
-            <p>Tryk på knappen for at logge ind på Netværksstedet. Linket kan kun bruges én gang.</p>
-            <form method="post" action="/log-ind/{E(token)}"><button type="submit">Log ind</button></form>
-            """)).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(StylesheetPath, (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Text(Stylesheet, "text/css; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        endpoints.MapGet("/log-ind/{token}", (string token, HttpContext http) => Page("Log ind",
+            "<p>Tryk på knappen for at logge ind på Netværksstedet. Linket kan kun bruges én gang.</p>"
+            + Forms.Form(http, $"/log-ind/{token}", "", "Log ind"))).AllowAnonymous().ExcludeFromDescription();
 
         endpoints.MapPost("/log-ind/{token}", async (string token, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
+            if (await Forms.ReadAsync(http, ct) is (_, { } refused)) return refused;
             var user = await access.SignInAsync(token, ct);
             if (user is null)
             {
                 return Page("Linket virker ikke", "<p>Linket er ugyldigt, allerede brugt eller udløbet. Bed om et nyt link til at logge ind.</p>", 400);
             }
 
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(user));
-            return Page("Du er logget ind", $"<p>Velkommen, {E(user.Name)}. Du er logget ind som {E(user.Email)}.</p>");
-        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+            await Sessions.SignInAsync(http, access, user, ct);
+            if (string.IsNullOrWhiteSpace(user.Name)) return NamePage(http, error: null);
+            return Page("Du er logget ind", $"<p>Velkommen, {E(user.Name)}. Du er logget ind som {E(user.Email)}.</p>" + SignOutForm(http));
+        }).AllowAnonymous().ExcludeFromDescription();
 
-        endpoints.MapGet("/svar/{token}", async (string token, SurveyWorkflow surveys, CancellationToken ct) =>
-            await SurveyPageAsync(token, surveys, answers: null, problems: [], ct)).AllowAnonymous().ExcludeFromDescription();
-
-        endpoints.MapPost("/svar/{token}", async (string token, HttpRequest request, SurveyWorkflow surveys, CancellationToken ct) =>
+        endpoints.MapPost("/mit-navn", async (AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
-            var answers = form.Where(f => f.Key != "send" && !string.IsNullOrWhiteSpace(f.Value))
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            var name = form!["navn"].ToString().Trim();
+            if (name.Length is 0 or > 200) return NamePage(http, name.Length == 0 ? "Skriv dit navn." : "Navnet må højst være 200 tegn.");
+            var user = await access.SetNameAsync(http.User.Email(), name, ct);
+            return Page("Tak", $"<p>Velkommen, {E(user.Name)}. Du er logget ind som {E(user.Email)}.</p>" + SignOutForm(http));
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapGet("/log-ud", (HttpContext http) => Page("Log ud", "<p>Vil du logge ud af Netværksstedet?</p>" + SignOutForm(http)))
+            .AllowAnonymous().ExcludeFromDescription();
+
+        endpoints.MapPost("/log-ud", async (AccessWorkflow access, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (_, { } refused)) return refused;
+            await Sessions.SignOutAsync(http, access, ct);
+            return Page("Du er logget ud", "<p>Du er logget ud af Netværksstedet.</p>");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        endpoints.MapGet("/svar/{token}", async (string token, SurveyWorkflow surveys, HttpContext http, CancellationToken ct) =>
+            await SurveyPageAsync(http, token, surveys, answers: null, problems: [], ct)).AllowAnonymous().ExcludeFromDescription();
+
+        endpoints.MapPost("/svar/{token}", async (string token, SurveyWorkflow surveys, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            var answers = form!.Where(f => f.Key is not ("send" or Forms.TokenField) && !string.IsNullOrWhiteSpace(f.Value))
                 .ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
             try
             {
@@ -53,7 +79,11 @@ public static class LinkPages
             }
             catch (SurveyAnswersInvalidException e)
             {
-                return await SurveyPageAsync(token, surveys, answers, e.Problems, ct);
+                return await SurveyPageAsync(http, token, surveys, answers, e.Problems, ct);
+            }
+            catch (NotFoundException e)
+            {
+                return Page("Spørgeskemaet findes ikke", $"<p>{E(e.Message)}</p>", 404);
             }
             catch (DomainException e)
             {
@@ -61,23 +91,36 @@ public static class LinkPages
             }
 
             return Page("Tak for dine svar", "<p>Dine svar er gemt. Resultaterne vises kun samlet, aldrig for den enkelte.</p>");
-        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
 
-        endpoints.MapGet("/afmeld/{networkId:guid}/{participantId:guid}", (Guid networkId, Guid participantId) => Page("Afmeld e-mails", $"""
-            <p>Vil du ikke længere have e-mails fra dette netværk? Tryk på knappen, så skriver vi ikke til dig igen om netværket.</p>
-            <form method="post" action="/afmeld/{networkId}/{participantId}"><button type="submit">Afmeld</button></form>
-            """)).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/afmeld/{networkId:guid}/{participantId:guid}", (Guid networkId, Guid participantId, HttpContext http) => Page("Afmeld e-mails",
+            "<p>Vil du ikke længere have e-mails fra dette netværk? Tryk på knappen, så skriver vi ikke til dig igen om netværket.</p>"
+            + Forms.Form(http, $"/afmeld/{networkId}/{participantId}", "", "Afmeld"))).AllowAnonymous().ExcludeFromDescription();
 
-        endpoints.MapPost("/afmeld/{networkId:guid}/{participantId:guid}", async (Guid networkId, Guid participantId, NetworkWorkflow networks, CancellationToken ct) =>
-            await networks.UnsubscribeAsync(networkId, participantId, ct) is { } name
+        endpoints.MapPost("/afmeld/{networkId:guid}/{participantId:guid}", async (Guid networkId, Guid participantId, NetworkWorkflow networks, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (_, { } refused)) return refused;
+            return await networks.UnsubscribeAsync(networkId, participantId, ct) is { } name
                 ? Page("Du er afmeldt", $"<p>{E(name)}, du får ikke flere e-mails fra netværket. Dit samtykke er trukket tilbage.</p>")
-                : Page("Afmeldt", "<p>Der er ikke flere e-mails at afmelde fra dette link.</p>"))
-            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+                : Page("Afmeldt", "<p>Der er ikke flere e-mails at afmelde fra dette link.</p>");
+        }).AllowAnonymous().ExcludeFromDescription();
 
         return endpoints;
     }
 
-    private static async Task<IResult> SurveyPageAsync(
+    /// <summary>Asked once, at the first sign-in: letters greet people by name, not by the first half of their address.</summary>
+    private static IResult NamePage(HttpContext http, string? error) => Page("Hvad hedder du?",
+        "<p>Du er logget ind. Skriv dit navn, så vi kan bruge det i de mails, Netværksstedet sender dig.</p>"
+        + (error is null ? "" : $"<p class=\"fejl\" role=\"alert\" id=\"navn-fejl\">{E(error)}</p>")
+        + Forms.Form(http, "/mit-navn",
+            "<label class=\"felt\" for=\"navn\">Dit navn</label>"
+            + $"<input type=\"text\" id=\"navn\" name=\"navn\" maxlength=\"200\" autocomplete=\"name\" required{(error is null ? "" : " aria-describedby=\"navn-fejl\"")}>",
+            "Gem navn"),
+        error is null ? 200 : 400);
+
+    private static string SignOutForm(HttpContext http) => Forms.Form(http, "/log-ud", "", "Log ud");
+
+    private static async Task<IResult> SurveyPageAsync(HttpContext http,
         string token, SurveyWorkflow surveys, Dictionary<string, string>? answers, IReadOnlyList<SurveyProblem> problems, CancellationToken ct)
     {
         SurveyForm form;
@@ -97,24 +140,25 @@ public static class LinkPages
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<p>Spørgeskema for netværket »{E(form.NetworkName)}«. Felter med * skal udfyldes.</p>");
         if (errors.Count > 0) html.Append("<p class=\"fejl\" role=\"alert\">Nogle svar mangler eller er ikke gyldige. Se markeringerne nedenfor.</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/svar/{E(token)}\">");
+        var fields = new StringBuilder();
         foreach (var q in form.Questions)
         {
             var value = answers is not null && answers.TryGetValue(q.Key, out var v) ? v : null;
-            html.Append(CultureInfo.InvariantCulture, $"<fieldset><legend>{E(q.Text)}{(q.Required ? " *" : "")}</legend>");
-            if (q.Help is not null) html.Append(CultureInfo.InvariantCulture, $"<p>{E(q.Help)}</p>");
-            if (errors.TryGetValue(q.Key, out var error)) html.Append(CultureInfo.InvariantCulture, $"<p class=\"fejl\">{E(error)}</p>");
-            html.Append(q.Type switch
+            fields.Append(CultureInfo.InvariantCulture, $"<fieldset><legend>{E(q.Text)}{(q.Required ? " *" : "")}</legend>");
+            if (q.Help is not null) fields.Append(CultureInfo.InvariantCulture, $"<p>{E(q.Help)}</p>");
+            if (errors.TryGetValue(q.Key, out var error)) fields.Append(CultureInfo.InvariantCulture, $"<p class=\"fejl\">{E(error)}</p>");
+            fields.Append(q.Type switch
             {
                 AnswerType.Scale => Choices(q.Key, Enumerable.Range(SurveyAnswers.ScaleMin, SurveyAnswers.ScaleMax).Select(n => (n.ToString(CultureInfo.InvariantCulture), Label(q, n))), value),
                 AnswerType.YesNo => Choices(q.Key, [(SurveyAnswers.Yes, "Ja"), (SurveyAnswers.No, "Nej")], value),
-                AnswerType.Number => $"<input type=\"number\" name=\"{E(q.Key)}\" min=\"{q.Min}\" max=\"{q.Max}\" value=\"{E(value)}\">",
-                _ => $"<textarea name=\"{E(q.Key)}\" maxlength=\"{SurveyAnswers.MaxTextLength}\">{E(value)}</textarea>",
+                AnswerType.Number => $"<input type=\"number\" name=\"{E(q.Key)}\" aria-label=\"{E(q.Text)}\" min=\"{q.Min}\" max=\"{q.Max}\" value=\"{E(value)}\">",
+                _ => $"<textarea name=\"{E(q.Key)}\" aria-label=\"{E(q.Text)}\" maxlength=\"{SurveyAnswers.MaxTextLength}\">{E(value)}</textarea>",
             });
-            html.Append("</fieldset>");
+            fields.Append("</fieldset>");
         }
 
-        html.Append("<button type=\"submit\" name=\"send\" value=\"1\">Send svar</button></form>");
+        fields.Append("<input type=\"hidden\" name=\"send\" value=\"1\">");
+        html.Append(Forms.Form(http, $"/svar/{token}", fields.ToString(), "Send svar"));
         return Page("Spørgeskema", html.ToString(), errors.Count > 0 ? 400 : 200);
     }
 

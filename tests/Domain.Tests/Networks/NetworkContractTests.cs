@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Netvaerk.Domain.Networks;
 using Netvaerk.Domain.Participants;
@@ -119,12 +120,41 @@ public class NetworkContractTests
         Assert.Equal("Tidsramme: Slutdatoen 1. marts 2027 ligger før startdatoen 5. marts 2027.", check.DanishSummary);
     }
 
-    [Fact]
-    public void One_day_time_frame_is_valid()
+    [Theory]
+    [InlineData(NetworkType.Welfare, "2027-03-01", "2027-03-01")] // a day for four weeks' work
+    [InlineData(NetworkType.Welfare, "2027-03-01", "2028-03-01")] // a year for a four-week network
+    [InlineData(NetworkType.Learning, "2027-03-01", "2027-04-01")]
+    [InlineData(NetworkType.Innovation, "2027-03-01", "2027-06-01")]
+    [InlineData(NetworkType.Innovation, "2027-03-01", "2029-09-01")]
+    public void A_time_frame_that_contradicts_the_type_is_named_by_the_check(NetworkType type, string start, string end)
     {
-        var day = new DateOnly(2027, 3, 1);
+        var contract = ContractSamples.Complete() with
+        {
+            Type = type,
+            TimeFrame = new TimeFrame(DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(end, CultureInfo.InvariantCulture)),
+        };
 
-        Assert.True((ContractSamples.Complete() with { TimeFrame = new TimeFrame(day, day) }).Check().IsComplete);
+        var problem = Assert.Single(contract.Check().Problems);
+        Assert.Equal("time-frame", problem.Key);
+        Assert.Equal(ContractProblemKind.Invalid, problem.Kind);
+        Assert.Contains("passer ikke til et", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("vælg en slutdato mellem", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(NetworkType.Welfare, "2027-03-01", "2027-03-29")]
+    [InlineData(NetworkType.Welfare, "2027-03-01", "2027-03-22")]
+    [InlineData(NetworkType.Learning, "2027-03-01", "2027-09-01")]
+    [InlineData(NetworkType.Innovation, "2027-03-01", "2028-03-01")]
+    public void A_time_frame_that_fits_the_type_is_complete(NetworkType type, string start, string end)
+    {
+        var contract = ContractSamples.Complete() with
+        {
+            Type = type,
+            TimeFrame = new TimeFrame(DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(end, CultureInfo.InvariantCulture)),
+        };
+
+        Assert.True(contract.Check().IsComplete, contract.Check().DanishSummary);
     }
 
     [Fact]

@@ -21,6 +21,19 @@ internal sealed class InMemoryOutbox : IOutbox
         return Task.FromResult(added);
     }
 
+    private readonly ConcurrentDictionary<string, bool> _periods = new(StringComparer.Ordinal);
+
+    public async Task<bool> EnqueueForPeriodAsync(
+        string tenantId, string period, IReadOnlyCollection<OutboxMessage> messages, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!_periods.TryAdd($"{tenantId}/{period}", true)) return false;
+        foreach (var message in messages) await EnqueueAsync(message, cancellationToken);
+        return true;
+    }
+
+    public Task<bool> IsPeriodRecordedAsync(string tenantId, string period, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_periods.ContainsKey($"{tenantId}/{period}"));
+
     public Task<IReadOnlyList<OutboxEntry>> ListAsync(
         string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>(_entries.Values

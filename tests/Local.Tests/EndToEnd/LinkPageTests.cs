@@ -12,9 +12,6 @@ public sealed class LinkPageTests : IDisposable
     private readonly DataFolder _data = new();
     private readonly FakeTimeProvider _clock = new(CopenhagenTime.At(new DateOnly(2027, 2, 1), new TimeOnly(8, 0)));
 
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
-
     [Fact]
     public async Task Opening_a_sign_in_link_does_not_use_it_the_button_does()
     {
@@ -29,11 +26,13 @@ public sealed class LinkPageTests : IDisposable
         Assert.Contains("lang=\"da\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
 
-        var signedIn = await browser.PostAsync(path, Form());
+        var signedIn = await browser.PostAsync(path, PageForms.With(page));
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Contains("Du er logget ind", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client().PostAsync(path, Form())).StatusCode);
+        var again = await host.Client().SubmitAsync(path);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("allerede brugt", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,16 +51,16 @@ public sealed class LinkPageTests : IDisposable
             .DistinctBy(f => f.Item1).ToArray();
         Assert.NotEmpty(fields);
 
-        var incomplete = await participant.PostAsync(path, Form(("send", "1")));
+        var incomplete = await participant.PostAsync(path, PageForms.With(page, ("send", "1")));
         Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
         Assert.Contains("Spørgsmålet skal besvares.", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var answered = await participant.PostAsync(path, Form([.. fields, ("send", "1")]));
+        var answered = await participant.PostAsync(path, PageForms.With(page, [.. fields, ("send", "1")]));
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Contains("Tak for dine svar", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Contains("Du har allerede svaret", await participant.GetStringAsync(path), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Conflict, (await participant.PostAsync(path, Form([.. fields]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await participant.PostAsync(path, PageForms.With(page, [.. fields]))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await participant.GetAsync("/svar/ukendt-link-ukendt-link-ukendt")).StatusCode);
     }
 
@@ -77,8 +76,9 @@ public sealed class LinkPageTests : IDisposable
         Assert.DoesNotContain(_data.MailsTo("jonas.berg@albertslund.dk").Single().Text(), "/afmeld/", StringComparison.Ordinal);
 
         var browser = host.Client();
-        Assert.Contains("<form method=\"post\"", await browser.GetStringAsync(path), StringComparison.Ordinal);
-        var done = await browser.PostAsync(path, Form());
+        var page = await browser.GetStringAsync(path);
+        Assert.Contains("<form method=\"post\"", page, StringComparison.Ordinal);
+        var done = await browser.PostAsync(path, PageForms.With(page));
         Assert.Contains("Birthe Sørensen, du får ikke flere e-mails", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await host.AdvanceToAsync(CopenhagenTime.At(new DateOnly(2027, 3, 5), new TimeOnly(9, 0)));

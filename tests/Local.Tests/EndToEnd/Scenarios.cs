@@ -35,7 +35,8 @@ internal static class Scenarios
         expectedOutcome = "Bedre samarbejde om frivillighed.",
         leader = new { name = "Mette Holm", email = Leader },
         decidingForum = "chefforum",
-        timeFrame = new { start = "2027-03-01", end = "2027-12-31" },
+        // The type's typical length: the contract check refuses a time frame that contradicts the type.
+        timeFrame = new { start = "2027-03-01", end = type switch { "welfare" => "2027-03-29", "learning" => "2027-09-01", _ => "2028-03-01" } },
         involvementPlan = "Borgere inviteres til hvert møde.",
         evaluationPlan = "Slutevaluering og opfølgning.",
     };

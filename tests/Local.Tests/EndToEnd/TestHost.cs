@@ -38,6 +38,8 @@ internal class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("Mailbox:Folder", Data.Mailbox);
         builder.UseSetting("Runner:Enabled", "false");
         builder.UseSetting("Netvaerk:PublicBaseUrl", "http://netvaerk.test/");
+        // The fixed answer time of a sign-in link request is tested on its own; the other tests need not wait for it.
+        builder.UseSetting("Access:LinkAnswerMilliseconds", "0");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -73,7 +75,13 @@ internal class TestHost : WebApplicationFactory<Program>
         await SettleAsync();
     }
 
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+    /// <summary>A browser-like client: keeps cookies, and speaks HTTPS, since cookies are Secure outside development.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        HandleCookies = true,
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+    });
 
     /// <summary>A client signed in through the real e-mail link flow.</summary>
     public async Task<HttpClient> SignInAsync(string email)
@@ -125,6 +133,25 @@ internal sealed class DataFolder : IDisposable
         {
             // A file still held open by a finalising connection; the temp folder is cleaned by the OS eventually.
         }
+    }
+}
+
+/// <summary>What a browser does with a page's form: read the antiforgery token from the page, post it with the fields.</summary>
+internal static class PageForms
+{
+    public static string Token(string page) =>
+        Regex.Match(page, "name=\"__af\" value=\"([^\"]+)\"") is { Success: true } m
+            ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    public static FormUrlEncodedContent With(string page, params (string Key, string Value)[] fields) =>
+        new(fields.Append(("__af", Token(page))).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
+
+    /// <summary>Opens the page and posts its form back with the fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient browser, string path, params (string Key, string Value)[] fields)
+    {
+        var page = await browser.GetStringAsync(path);
+        return await browser.PostAsync(path, With(page, fields));
     }
 }
 
