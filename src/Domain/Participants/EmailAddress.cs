@@ -41,6 +41,30 @@ public static partial class EmailAddress
         return value.Trim();
     }
 
+    /// <summary>
+    /// The looser rule of earlier versions (one "@", no spaces, a dotted domain), for rebuilding people already stored:
+    /// a record written before the strict rule must stay readable — its address is then refused where it would be used
+    /// (a step names the recipient as failed instead), never by making the whole network unreadable.
+    /// </summary>
+    public static string RequirePlausible(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainException("email-required", "E-mailadressen skal udfyldes.");
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > MaxLength || !Plausible().IsMatch(trimmed))
+        {
+            throw new DomainException("invalid-email", $"»{trimmed}« er ikke en gyldig e-mailadresse.");
+        }
+
+        return trimmed;
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Plausible();
+
     [GeneratedRegex(@"^[\p{L}\p{N}_%+'-]+(\.[\p{L}\p{N}_%+'-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -36,7 +36,7 @@ public sealed record Participant
 
         Id = id;
         Name = Names.Require(name);
-        Email = EmailAddress.Require(email);
+        Email = EmailAddress.RequirePlausible(email);
         Kind = kind;
         Role = role;
         Consent = consent;

@@ -8,7 +8,7 @@ public sealed record Person
     public Person(string name, string email)
     {
         Name = Names.Require(name);
-        Email = EmailAddress.Require(email);
+        Email = EmailAddress.RequirePlausible(email);
     }
 
     public string Name { get; }

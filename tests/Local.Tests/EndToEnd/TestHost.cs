@@ -40,6 +40,9 @@ internal class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("Netvaerk:PublicBaseUrl", "http://netvaerk.test/");
         // The fixed answer time of a sign-in link request is tested on its own; the other tests need not wait for it.
         builder.UseSetting("Access:LinkAnswerMilliseconds", "0");
+        // Tests sign in many times; the limits are tested on their own, at their defaults.
+        builder.UseSetting("Access:LinksPerAddressPerHour", "1000");
+        builder.UseSetting("Access:LinksPerClientPerHour", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
