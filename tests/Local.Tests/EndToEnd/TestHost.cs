@@ -94,7 +94,7 @@ internal class TestHost : WebApplicationFactory<Program>
         (await client.PostAsJsonAsync("/api/auth/link", new { email })).EnsureSuccessStatusCode();
         await SettleAsync();
         var mail = Data.Files().Except(before).Select(f => MimeMessage.Load(f))
-            .Single(m => m.To.Mailboxes.Any(b => b.Address == email));
+            .Single(m => m.To.Mailboxes.Any(b => b.Address == email) && m.Title().StartsWith("Dit login-link", StringComparison.Ordinal));
         var token = Regex.Match(mail.Text(), @"log-ind/([A-Za-z0-9_\-]+)").Groups[1].Value;
         var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { token });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
