@@ -22,4 +22,21 @@ public class StepMessagesTests
             MeetingInvitation.Attachment(state.Meeting("meeting-2")!, Network(), [m.Recipient], CalendarMethod.Request, step.Due),
             Assert.Single(m.Message.Attachments)));
     }
+
+    [Fact]
+    public void A_recipient_whose_message_cannot_be_made_is_left_out_and_named_while_the_others_get_theirs()
+    {
+        var state = TimelinePlanner.Plan("net-42", NetworkType.Welfare, TimelineTemplates.For(NetworkType.Welfare), new DateOnly(2027, 5, 3));
+        var step = state.Step("meeting-2-reminder")!;
+        var broken = new Recipient("Mallory", "x<y>@albertslund.dk");
+        var directory = new NetworkDirectory(Leader, [Employee, broken, Citizen], [Secretariat], []);
+
+        var composed = StepMessages.Compose(state, step, Network(), directory, StepFacts.None);
+
+        Assert.Equal([Employee.Email, Citizen.Email], composed.Messages.Select(m => m.Recipient.Email));
+        var failure = Assert.Single(composed.Failures);
+        Assert.Equal(broken, failure.Recipient);
+        Assert.Contains("ikke en gyldig e-mailadresse", failure.Reason, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => StepMessages.For(state, step, Network(), directory, StepFacts.None));
+    }
 }

@@ -152,4 +152,69 @@ public abstract class AccessStoreContract
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddSignInTokenAsync(tenant, token));
     }
+
+    [Fact]
+    public async Task A_new_sign_in_token_voids_the_older_unused_tokens_of_the_same_address_only()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var older = Token(Now.AddMinutes(30));
+        var other = new SignInToken(TokenHash(), "ole@albertslund.dk", Now.AddMinutes(30), null);
+        await store.AddSignInTokenAsync(tenant, older);
+        await store.AddSignInTokenAsync(tenant, other);
+        var newer = Token(Now.AddMinutes(40)) with { Email = "METTE.HOLM@albertslund.dk" };
+
+        await store.AddSignInTokenAsync(tenant, newer);
+
+        Assert.Null(await store.ConsumeSignInTokenAsync(tenant, older.TokenHash, Now));
+        Assert.NotNull(await store.ConsumeSignInTokenAsync(tenant, newer.TokenHash, Now));
+        Assert.NotNull(await store.ConsumeSignInTokenAsync(tenant, other.TokenHash, Now));
+    }
+
+    [Fact]
+    public async Task A_session_is_found_until_it_is_revoked()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var session = new StaffSession(TokenHash(), "mette.holm@albertslund.dk", Now, Now.AddHours(12), null);
+        await store.AddSessionAsync(tenant, session);
+
+        var found = await store.FindSessionAsync(tenant, session.SessionHash);
+        Assert.Equal(session, found);
+        Assert.Null(await store.FindSessionAsync(NewTenant(), session.SessionHash));
+
+        await store.RevokeSessionAsync(tenant, session.SessionHash, Now.AddHours(1));
+        await store.RevokeSessionAsync(tenant, session.SessionHash, Now.AddHours(2));
+        Assert.Equal(Now.AddHours(1), (await store.FindSessionAsync(tenant, session.SessionHash))!.RevokedAt);
+    }
+
+    [Fact]
+    public async Task Revoking_an_address_ends_all_its_sessions_and_no_one_elses()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var laptop = new StaffSession(TokenHash(), "mette.holm@albertslund.dk", Now, Now.AddHours(12), null);
+        var phone = laptop with { SessionHash = TokenHash() };
+        var ole = new StaffSession(TokenHash(), "ole@albertslund.dk", Now, Now.AddHours(12), null);
+        foreach (var s in new[] { laptop, phone, ole }) await store.AddSessionAsync(tenant, s);
+
+        await store.RevokeSessionsAsync(tenant, "Mette.Holm@albertslund.dk", Now.AddHours(1));
+
+        Assert.NotNull((await store.FindSessionAsync(tenant, laptop.SessionHash))!.RevokedAt);
+        Assert.NotNull((await store.FindSessionAsync(tenant, phone.SessionHash))!.RevokedAt);
+        Assert.Null((await store.FindSessionAsync(tenant, ole.SessionHash))!.RevokedAt);
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_is_stored_as_such()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+
+        await store.UpsertUserAsync(tenant, Mette() with { Active = false, Name = "" });
+
+        var found = await store.FindUserAsync(tenant, "mette.holm@albertslund.dk");
+        Assert.False(found!.Active);
+        Assert.Equal("", found.Name);
+    }
 }

@@ -308,4 +308,34 @@ public abstract class OutboxContract
         await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkDeliveredAsync("t", ["nope/x/1/a@example.dk"], T0));
         await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.MarkFailedAsync("t", "nope/x/1/a@example.dk", "fejl", null));
     }
+
+    [Fact]
+    public async Task A_period_is_recorded_with_its_messages_once_and_a_second_attempt_queues_nothing()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var first = new[] { Message(tenant, "digest/weekly/net-1/2027-W09/a@b.dk", T0), Message(tenant, "digest/weekly/net-2/2027-W09/a@b.dk", T0) };
+        var second = new[] { Message(tenant, "digest/weekly/net-3/2027-W09/a@b.dk", T0.AddHours(5)) };
+
+        Assert.False(await outbox.IsPeriodRecordedAsync(tenant, "digest/weekly/2027-W09"));
+        Assert.True(await outbox.EnqueueForPeriodAsync(tenant, "digest/weekly/2027-W09", first, T0));
+        Assert.False(await outbox.EnqueueForPeriodAsync(tenant, "digest/weekly/2027-W09", second, T0.AddHours(5)));
+
+        Assert.True(await outbox.IsPeriodRecordedAsync(tenant, "digest/weekly/2027-W09"));
+        Assert.False(await outbox.IsPeriodRecordedAsync(NewTenant(), "digest/weekly/2027-W09"));
+        Assert.Equal(first.Select(m => m.Key), (await outbox.SummariesAsync(tenant, "digest/")).Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_period_with_nothing_to_send_is_recorded_too()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+
+        Assert.True(await outbox.EnqueueForPeriodAsync(tenant, "digest/monthly/2027-03", [], T0));
+
+        Assert.True(await outbox.IsPeriodRecordedAsync(tenant, "digest/monthly/2027-03"));
+        Assert.False(await outbox.EnqueueForPeriodAsync(tenant, "digest/monthly/2027-03", [Message(tenant, "digest/monthly/2027-03/a@b.dk", T0)], T0));
+        Assert.Empty(await outbox.SummariesAsync(tenant, "digest/"));
+    }
 }
