@@ -40,7 +40,8 @@ public static class Api
 
     public static IEndpointRouteBuilder MapNetvaerkApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi();
+        // One document at a fixed address: the templated route answers unknown names in English plain text.
+        endpoints.MapOpenApi("/openapi/v1.json");
         var api = endpoints.MapGroup("/api");
         AuthEndpoints.Map(api);
         IdeaEndpoints.Map(api);

@@ -22,8 +22,11 @@ internal static class ErrorPages
             return;
         }
 
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = http });
+        // A client that accepts neither JSON nor HTML (Accept: image/png) still gets the problem, as JSON.
+        if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = http }))
+        {
+            await Problems.Write(http, status, Problems.DefaultDetail(status, http));
+        }
     }
 
     /// <summary>A browser asking for a page: not the API, and HTML accepted.</summary>

@@ -135,6 +135,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
     {
         if (Problems.FromException(exception) is not { } mapped) return false;
         httpContext.Response.StatusCode = mapped.Status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = mapped.Problem, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = mapped.Problem, Exception = exception }))
+        {
+            return true;
+        }
+
+        // The client's Accept rules out every writer (text/html on the API, image/png): answer with JSON all the same.
+        await httpContext.Response.WriteAsJsonAsync(mapped.Problem, options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
     }
 }

@@ -162,11 +162,31 @@ public sealed class BadInputTests : IDisposable
     public void Dispose() => _data.Dispose();
 }
 
-/// <summary>Whether a text reads as Danish: it has æ, ø or å, or a common Danish word the English defaults lack.</summary>
-internal static class Danish
+/// <summary>
+/// Whether a text reads as Danish: it has æ, ø or å, or Danish function words, and none of the English words the
+/// framework's defaults are made of.
+/// </summary>
+internal static partial class Danish
 {
-    private static readonly string[] Words = ["ikke", "Ugyldig", "Findes", "Konflikt", "For ", "Oplysningerne", "Ingen", "Metoden", "Adressen", "Indholdstypen", "Send", "felt"];
+    private static readonly HashSet<string> DanishWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "er", "og", "ikke", "skal", "kan", "har", "den", "det", "til", "af", "en", "et", "med", "for", "som", "allerede", "ugyldig",
+        "findes", "konflikt", "mange", "oplysningerne", "ingen", "metoden", "adressen", "indholdstypen", "send", "felt", "adgang", "logget",
+    };
 
-    public static bool IsDanish(string? text) =>
-        text is not null && (text.IndexOfAny(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å']) >= 0 || Words.Any(w => text.Contains(w, StringComparison.Ordinal)));
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "was", "not", "found", "error", "request", "invalid", "failed", "cannot", "must", "required", "occurred", "method", "allowed",
+    };
+
+    public static bool IsDanish(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var words = Word().Matches(text).Select(m => m.Value).ToArray();
+        if (words.Any(EnglishWords.Contains)) return false;
+        return text.IndexOfAny(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å']) >= 0 || words.Any(DanishWords.Contains);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+")]
+    private static partial System.Text.RegularExpressions.Regex Word();
 }
