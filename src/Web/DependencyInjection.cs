@@ -52,7 +52,7 @@ public static class DependencyInjection
         // Binding failures (broken JSON, a value of the wrong type) throw, so the handler can name the field in Danish.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocument.Configure);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {

@@ -20,7 +20,14 @@ public static class TimelineJson
 
     /// <summary>The wire name of an enum value, as it appears in JSON.</summary>
     public static string WireName<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where TEnum : struct, Enum => WireName((Enum)value);
+
+    /// <summary>The wire name of an enum value whose type is known only at run time.</summary>
+    public static string WireName(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    }
 
     private static JsonSerializerOptions Create()
     {

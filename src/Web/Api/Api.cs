@@ -43,6 +43,7 @@ public static class Api
         // One document at a fixed address: the templated route answers unknown names in English plain text.
         endpoints.MapOpenApi("/openapi/v1.json");
         var api = endpoints.MapGroup("/api");
+        ((IEndpointConventionBuilder)api).Finally(ApiDocument.DescribeProblems);
         AuthEndpoints.Map(api);
         IdeaEndpoints.Map(api);
         NetworkEndpoints.Map(api);

@@ -8,14 +8,6 @@ using Netvaerk.Domain.Workflow;
 
 namespace Netvaerk.Web.Api;
 
-public sealed record SignInLinkRequest(string? Email);
-
-public sealed record SignInRequest(string? Token);
-
-public sealed record UserRequest(string? Name, List<string>? Roles, string? Forum, bool? Active);
-
-public sealed record NameRequest(string? Name);
-
 public sealed record UserResponse(string Email, string Name, IReadOnlyList<StaffRole> Roles, Forum? Forum, bool Active)
 {
     public static UserResponse Of(StaffUser user)
@@ -53,39 +45,42 @@ internal static class AuthEndpoints
 
             await limiter.PadAsync(started, ct);
             return answer;
-        }).AllowAnonymous().RequireRateLimiting(LinkRequestLimiter.ClientPolicy);
+        }).AllowAnonymous().RequireRateLimiting(LinkRequestLimiter.ClientPolicy).Produces(StatusCodes.Status202Accepted);
 
         auth.MapPost("/sign-in", async (SignInRequest request, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
-            var user = string.IsNullOrWhiteSpace(request.Token) ? null : await access.SignInAsync(request.Token.Trim(), ct);
+            var v = new RequestValidation();
+            var token = v.Text("token", request.Token, "Tokenet fra login-linket", 200);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var user = await access.SignInAsync(token, ct);
             if (user is null) return Problems.Status(401, "Linket er ugyldigt, allerede brugt eller udløbet. Bed om et nyt.", "invalid-link");
             await Sessions.SignInAsync(http, access, user, ct);
             return Results.Ok(UserResponse.Of(user));
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces<UserResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapPost("/sign-out", async (HttpContext http, AccessWorkflow access, CancellationToken ct) =>
         {
             await Sessions.SignOutAsync(http, access, ct);
             return Results.NoContent();
-        }).AllowAnonymous();
+        }).AllowAnonymous().Produces(StatusCodes.Status204NoContent);
 
         var me = api.MapGroup("/me").WithTags("Log ind").RequireAuthorization(Policies.Staff);
         me.MapGet("/", async (HttpContext http, AccessWorkflow access, CancellationToken ct) =>
         {
             var user = await access.UserForAsync(http.User.Email(), ct);
             return user is null ? Problems.Status(401, "Du skal være logget ind.") : Results.Ok(UserResponse.Of(user));
-        });
+        }).Produces<UserResponse>();
         me.MapPut("/", async (NameRequest request, HttpContext http, AccessWorkflow access, CancellationToken ct) =>
         {
             var v = new RequestValidation();
             var name = v.Text("name", request.Name, "Dit navn", 200);
             if (!v.IsValid) return Problems.Validation(v.Errors);
             return Results.Ok(UserResponse.Of(await access.SetNameAsync(http.User.Email(), name, ct)));
-        });
+        }).Produces<UserResponse>();
 
         var users = api.MapGroup("/users").WithTags("Brugere").RequireAuthorization(Policies.Secretariat);
         users.MapGet("/", async (IAccessStore store, WorkflowSettings settings, CancellationToken ct) =>
-            Results.Ok((await store.ListUsersAsync(settings.TenantId, ct)).Select(UserResponse.Of)));
+            Results.Ok((await store.ListUsersAsync(settings.TenantId, ct)).Select(UserResponse.Of))).Produces<UserResponse[]>();
         users.MapPut("/{email}", async (string email, UserRequest request, AccessWorkflow access, CancellationToken ct) =>
         {
             var v = new RequestValidation();
@@ -98,6 +93,6 @@ internal static class AuthEndpoints
             var user = new StaffUser(address.ToLowerInvariant(), name, roles, forum, request.Active ?? true);
             await access.SaveUserAsync(user, ct);
             return Results.Ok(UserResponse.Of(user));
-        });
+        }).Produces<UserResponse>();
     }
 }

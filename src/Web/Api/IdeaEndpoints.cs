@@ -7,16 +7,6 @@ using Netvaerk.Domain.Workflow;
 
 namespace Netvaerk.Web.Api;
 
-public sealed record GuideAnswersRequest(bool? SpansManyAreasWithComplexProblems, bool? CitizenNearBoundedWelfare, bool? MissingKnowledgeOrCompetences);
-
-public sealed record SubmitIdeaRequest(string? Title, string? Description, string? SuggestedType, GuideAnswersRequest? Guide);
-
-public sealed record RouteIdeaRequest(string? Forum);
-
-public sealed record DecisionRequest(string? Outcome, string? Reason);
-
-public sealed record InformationRequest(string? Information);
-
 public sealed record IdeaResponse(string ETag, Idea Idea, GuideRecommendation? Recommendation = null);
 
 internal static class IdeaEndpoints
@@ -36,24 +26,24 @@ internal static class IdeaEndpoints
             var answers = new GuideAnswers(Answer(g?.SpansManyAreasWithComplexProblems), Answer(g?.CitizenNearBoundedWelfare), Answer(g?.MissingKnowledgeOrCompetences));
             var (idea, recommendation) = await workflow.SubmitAsync(title, description, http.User.Person(), type, answers, ct);
             return Results.Created($"/api/ideas/{idea.Value.Id}", new IdeaResponse(idea.ETag, idea.Value, recommendation)).WithETag(http, idea.ETag);
-        });
+        }).Produces<IdeaResponse>(StatusCodes.Status201Created);
 
         ideas.MapGet("/", async (IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var all = await workflow.ListAsync(ct);
             return Results.Ok(all.Where(i => MaySee(i.Value, http)).Select(i => new IdeaResponse(i.ETag, i.Value)));
-        });
+        }).Produces<IdeaResponse[]>();
 
         ideas.MapGet("/{id:guid}", async (Guid id, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var idea = await workflow.GetAsync(id, ct);
             if (!MaySee(idea.Value, http)) return Results.Forbid();
             return Results.Ok(new IdeaResponse(idea.ETag, idea.Value)).WithETag(http, idea.ETag);
-        });
+        }).Produces<IdeaResponse>();
 
         ideas.MapPost("/{id:guid}/review", async (Guid id, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
             Ok(await workflow.StartReviewAsync(id, HttpConcurrency.IfMatch(http.Request), ct), http))
-            .RequireAuthorization(Policies.Secretariat);
+            .RequireAuthorization(Policies.Secretariat).Produces<IdeaResponse>();
 
         ideas.MapPost("/{id:guid}/route", async (Guid id, RouteIdeaRequest request, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
@@ -61,7 +51,7 @@ internal static class IdeaEndpoints
             var forum = v.Enum<Forum>("forum", request.Forum, "Forummet", required: false);
             if (!v.IsValid) return Problems.Validation(v.Errors);
             return Ok(await workflow.RouteAsync(id, forum, HttpConcurrency.IfMatch(http.Request), ct), http);
-        }).RequireAuthorization(Policies.Secretariat);
+        }).RequireAuthorization(Policies.Secretariat).Produces<IdeaResponse>();
 
         ideas.MapPost("/{id:guid}/decision", async (Guid id, DecisionRequest request, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
@@ -83,7 +73,7 @@ internal static class IdeaEndpoints
             }
 
             return Ok(await workflow.DecideAsync(id, outcome!.Value, reason, HttpConcurrency.IfMatch(http.Request), ct), http);
-        }).RequireAuthorization(Policies.Decider);
+        }).RequireAuthorization(Policies.Decider).Produces<IdeaResponse>();
 
         ideas.MapPost("/{id:guid}/info", async (Guid id, InformationRequest request, IdeaWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
@@ -93,7 +83,7 @@ internal static class IdeaEndpoints
             var idea = await workflow.GetAsync(id, ct);
             if (!Own(idea.Value, http) && !http.User.IsSecretariat()) return Results.Forbid();
             return Ok(await workflow.ProvideInfoAsync(id, information, HttpConcurrency.IfMatch(http.Request), ct), http);
-        });
+        }).Produces<IdeaResponse>();
     }
 
     private static GuideAnswer Answer(bool? value) => value switch { true => GuideAnswer.Yes, false => GuideAnswer.No, null => GuideAnswer.Unknown };

@@ -11,26 +11,6 @@ using Netvaerk.Domain.Workflow;
 
 namespace Netvaerk.Web.Api;
 
-public sealed record PersonRequest(string? Name, string? Email);
-
-public sealed record TimeFrameRequest(string? Start, string? End);
-
-public sealed record ContractRequest(
-    string? Theme, string? Purpose, string? Type, string? Mandate, string? ExpectedOutput, string? ExpectedOutcome,
-    PersonRequest? Leader, string? DecidingForum, TimeFrameRequest? TimeFrame, string? InvolvementPlan, string? EvaluationPlan);
-
-public sealed record ConsentRequest(string? Source);
-
-public sealed record ParticipantRequest(string? Name, string? Email, string? Kind, string? Role, ConsentRequest? Consent);
-
-public sealed record ParticipantsRequest(List<ParticipantRequest>? Participants);
-
-public sealed record StartRequest(string? StartDate, string? MeetingStart, string? MeetingEnd, string? Place, int? MeetingCount);
-
-public sealed record MoveMeetingRequest(string? Date, string? Start, string? End, string? Place);
-
-public sealed record ReasonRequest(string? Reason);
-
 public sealed record ContractProblemResponse(string Key, string Label, string Message);
 
 public sealed record NetworkResponse(string ETag, Network Network, IReadOnlyList<ContractProblemResponse> MissingFromContract, DateTimeOffset? NextDue);
@@ -54,14 +34,14 @@ internal static class NetworkEndpoints
         var networks = api.MapGroup("/networks").WithTags("Netværk").RequireAuthorization(Policies.Staff);
 
         networks.MapGet("/", async (NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
-            Results.Ok((await workflow.ListAsync(ct)).Where(n => MaySee(http, n.Value)).Select(Response)));
+            Results.Ok((await workflow.ListAsync(ct)).Where(n => MaySee(http, n.Value)).Select(Response))).Produces<NetworkResponse[]>();
 
         networks.MapGet("/{id:guid}", async (Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var network = await workflow.GetAsync(id, ct);
             if (!MaySee(http, network.Value)) return Forbidden();
             return Results.Ok(Response(network)).WithETag(http, network.ETag);
-        });
+        }).Produces<NetworkResponse>();
 
         networks.MapGet("/{id:guid}/timeline", async (Guid id, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
@@ -72,20 +52,20 @@ internal static class NetworkEndpoints
             return Results.Ok(new TimelineResponse(id.ToString(), t.Status, t.Day0, t.Meetings,
                     Steps(StepStatus.Done), Steps(StepStatus.Pending), Steps(StepStatus.Cancelled), Steps(StepStatus.Failed)))
                 .WithETag(http, network.ETag);
-        });
+        }).Produces<TimelineResponse>();
 
         networks.MapGet("/flags", async (NetworkWorkflow workflow, CancellationToken ct) =>
             Results.Ok((await workflow.ListAsync(ct))
                 .Where(n => n.Value.Timeline is not null)
                 .SelectMany(n => n.Value.Timeline!.Problems.Select(s => new FlagResponse(n.Value.Network.Id.ToString(),
                     n.Value.Network.Contract.Theme ?? "", Step(n.Value.Timeline!, s))))))
-            .RequireAuthorization(Policies.Secretariat);
+            .RequireAuthorization(Policies.Secretariat).Produces<FlagResponse[]>();
 
         networks.MapPost("/{id:guid}/steps/{stepId}/retry", async (Guid id, string stepId, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var saved = await workflow.RetryStepAsync(id, stepId, HttpConcurrency.IfMatch(http.Request), ct);
             return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
-        }).RequireAuthorization(Policies.Secretariat);
+        }).RequireAuthorization(Policies.Secretariat).Produces<NetworkResponse>();
 
         networks.MapPut("/{id:guid}/contract", async (Guid id, ContractRequest request, NetworkWorkflow workflow, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
@@ -147,7 +127,7 @@ internal static class NetworkEndpoints
 
             if (leader is not null) await GrantLeaderAsync(access, leader, ct);
             return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
-        });
+        }).Produces<NetworkResponse>();
 
         networks.MapPost("/{id:guid}/participants", async (Guid id, ParticipantsRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
@@ -175,7 +155,7 @@ internal static class NetworkEndpoints
             if (!v.IsValid) return Problems.Validation(v.Errors);
             var saved = await workflow.AddParticipantsAsync(id, participants, HttpConcurrency.IfMatch(http.Request), ct);
             return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
-        });
+        }).Produces<NetworkResponse>();
 
         networks.MapPost("/{id:guid}/start", async (Guid id, StartRequest request, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
@@ -194,7 +174,7 @@ internal static class NetworkEndpoints
                 MeetingCount = request.MeetingCount ?? s.MeetingCount,
             }, HttpConcurrency.IfMatch(http.Request), ct);
             return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
-        }).RequireAuthorization(Policies.Secretariat);
+        }).RequireAuthorization(Policies.Secretariat).Produces<NetworkResponse>();
 
         networks.MapPost("/{id:guid}/meetings/{meetingId}/move", async (Guid id, string meetingId, MoveMeetingRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
@@ -206,25 +186,25 @@ internal static class NetworkEndpoints
             var place = v.OptionalText("place", request.Place, "Mødestedet", 300);
             if (!v.IsValid) return Problems.Validation(v.Errors);
             return await Change(workflow, id, new MeetingMoved(meetingId, date!.Value, start!.Value, end!.Value, place, time.GetUtcNow()), null, http, ct);
-        });
+        }).Produces<NetworkResponse>();
 
         networks.MapPost("/{id:guid}/meetings/{meetingId}/cancel", async (Guid id, string meetingId, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new MeetingCancelled(meetingId, time.GetUtcNow()), null, http, ct));
+            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new MeetingCancelled(meetingId, time.GetUtcNow()), null, http, ct)).Produces<NetworkResponse>();
 
-        networks.MapPost("/{id:guid}/pause", async (Guid id, ReasonRequest? request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new TimelinePaused(time.GetUtcNow()), request?.Reason, http, ct));
+        networks.MapPost("/{id:guid}/pause", async (Guid id, PauseRequest? request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new TimelinePaused(time.GetUtcNow()), request?.Reason, http, ct)).Produces<NetworkResponse>();
 
         networks.MapPost("/{id:guid}/resume", async (Guid id, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new TimelineResumed(time.GetUtcNow()), null, http, ct));
+            await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new TimelineResumed(time.GetUtcNow()), null, http, ct)).Produces<NetworkResponse>();
 
-        networks.MapPost("/{id:guid}/close", async (Guid id, ReasonRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        networks.MapPost("/{id:guid}/close", async (Guid id, CloseRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
         {
             if (await Leads(id, workflow, http, ct) is { } denied) return denied;
             var v = new RequestValidation();
             var reason = v.Text("reason", request.Reason, "Begrundelsen for at lukke netværket", 2000);
             if (!v.IsValid) return Problems.Validation(v.Errors);
             return await Change(workflow, id, new TimelineClosedEarly(time.GetUtcNow()), reason, http, ct);
-        });
+        }).Produces<NetworkResponse>();
     }
 
     private static async Task<IResult> Change(NetworkWorkflow workflow, Guid id, TimelineChange change, string? reason, HttpContext http, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Netvaerk.Domain.Surveys;
+using Netvaerk.Domain.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,10 +8,6 @@ using Netvaerk.Domain.Workflow;
 
 namespace Netvaerk.Web.Api;
 
-public sealed record SurveyAnswersRequest(Dictionary<string, string>? Answers);
-
-public sealed record InvolvementRequest(string? Group, string? Who, int? HowMany, string? How, string? Date);
-
 internal static class SurveyEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -17,7 +15,7 @@ internal static class SurveyEndpoints
         // Answering needs only the personal link's token, no sign-in.
         var answering = api.MapGroup("/surveys").WithTags("Spørgeskemaer").AllowAnonymous();
         answering.MapGet("/{token}", async (string token, SurveyWorkflow surveys, CancellationToken ct) =>
-            Results.Ok(await surveys.FormAsync(token, ct)));
+            Results.Ok(await surveys.FormAsync(token, ct))).Produces<SurveyForm>();
 
         answering.MapPost("/{token}/answers", async (string token, SurveyAnswersRequest request, SurveyWorkflow surveys, CancellationToken ct) =>
         {
@@ -36,14 +34,14 @@ internal static class SurveyEndpoints
             }
 
             return Results.Ok(new { message = "Tak for dine svar!" });
-        });
+        }).Produces(StatusCodes.Status200OK);
 
         var networks = api.MapGroup("/networks").WithTags("Netværk").RequireAuthorization(Policies.Staff);
         networks.MapGet("/{id:guid}/surveys", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
-            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.StatusAsync(id, ct)) : NetworkEndpoints.Forbidden());
+            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.StatusAsync(id, ct)) : NetworkEndpoints.Forbidden()).Produces<SurveyStatus[]>();
 
         networks.MapGet("/{id:guid}/involvement", async (Guid id, InvolvementWorkflow involvement, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
-            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await involvement.ListAsync(id, ct)) : NetworkEndpoints.Forbidden());
+            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await involvement.ListAsync(id, ct)) : NetworkEndpoints.Forbidden()).Produces<InvolvementRecord[]>();
 
         networks.MapPost("/{id:guid}/involvement", async (Guid id, InvolvementRequest request, InvolvementWorkflow involvement,
             NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
@@ -58,6 +56,6 @@ internal static class SurveyEndpoints
             if (!v.IsValid) return Problems.Validation(v.Errors);
             var record = await involvement.RegisterAsync(id, group!.Value, who, request.HowMany!.Value, how, date!.Value, http.User.Email(), ct);
             return Results.Created($"/api/networks/{id}/involvement/{record.Id}", record);
-        });
+        }).Produces<InvolvementRecord>(StatusCodes.Status201Created);
     }
 }
