@@ -76,8 +76,11 @@ public static class DependencyInjection
             // The security headers say frame-ancestors 'none' and X-Frame-Options DENY for every response.
             o.SuppressXFrameOptionsHeader = true;
         });
+        // The antiforgery cookie is no credential (it only pairs with the form's token), and the antiforgery system
+        // refuses plain HTTP outright when it must be Secure — the embedded host's http://localhost:5080. So it follows
+        // the request: Secure over HTTPS, which every real deployment uses.
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
-            .Configure<IHostEnvironment>((o, env) => o.Cookie.SecurePolicy = SecurePolicy(env));
+            .Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<LinkRequestLimiter>();
         services.AddRateLimiter(o =>
         {

@@ -134,5 +134,23 @@ public sealed class CrossSiteTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_pages_work_over_plain_http_on_localhost_as_the_embedded_host_serves_them()
+    {
+        using var host = new TestHost(_data, _clock);
+        var path = await SignInPathAsync(host, TestHost.Secretariat);
+        var browser = host.CreateClient(new() { BaseAddress = new Uri("http://localhost"), HandleCookies = true });
+
+        var page = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var signedIn = await browser.PostAsync(path, PageForms.With(await page.Content.ReadAsStringAsync()));
+
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("netvaerk=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase); // browsers keep Secure cookies for localhost
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+    }
+
     public void Dispose() => _data.Dispose();
 }
