@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Netvaerk.Domain.Calendar;
 using Netvaerk.Domain.Common;
 using Netvaerk.Domain.Networks;
@@ -22,6 +23,8 @@ public sealed record TimelineState(
 {
     private DanishCalendar Calendar => Settings.IncludeExtraNonWorkingDays ? DanishCalendar.Default : new DanishCalendar(false);
 
+    // Derived: not stored (a stored copy doubled every pending step in the database).
+    [JsonIgnore]
     public IEnumerable<TimelineStep> PendingSteps => Steps.Where(s => s.IsPending);
 
     public TimelineStep? Step(string stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
@@ -53,6 +56,7 @@ public sealed record TimelineState(
     }
 
     /// <summary>Steps parked after failing, and steps that ran without some recipients: what the secretariat must look at.</summary>
+    [JsonIgnore]
     public IEnumerable<TimelineStep> Problems => Steps.Where(s => s.Status == StepStatus.Failed || s.FailedRecipients is { Count: > 0 });
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Netvaerk.Domain.Timelines;
 
 /// <summary>
@@ -23,17 +25,20 @@ public sealed record TimelineStep(
     int? ReminderNumber = null,
     StakeholderGroup? Stakeholder = null,
     Meeting? PreviousMeeting = null,
-    int Attempts = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Attempts = 0,
     DateTimeOffset? RetryAt = null,
     string? Failure = null,
     IReadOnlyList<string>? FailedRecipients = null)
 {
+    [JsonIgnore]
     public bool IsPending => Status == StepStatus.Pending;
 
     /// <summary>When a host should run the step: its due instant, or later while a failed attempt waits for its retry.</summary>
+    [JsonIgnore]
     public DateTimeOffset RunAt => RetryAt is { } retry && retry > Due ? retry : Due;
 
     /// <summary>Notices are caused by changes (a move, a cancellation), not by the plan.</summary>
+    [JsonIgnore]
     public bool IsChangeNotice => Kind is StepKind.MeetingMoved or StepKind.MeetingCancelled;
 }
 

@@ -111,6 +111,17 @@ public class StepFailureTests
     }
 
     [Fact]
+    public void An_untroubled_timeline_stores_neither_failure_fields_nor_derived_values()
+    {
+        var json = TimelineJson.Serialize(Welfare);
+
+        foreach (var field in new[] { "attempts", "retryAt", "failure", "failedRecipients", "runAt", "problems", "pendingSteps", "isPending" })
+        {
+            Assert.DoesNotContain($"\"{field}\"", json, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_backoff_repeats_its_last_wait()
     {
         Assert.Equal(TimeSpan.FromMinutes(1), StepRetryPolicy.Default.BackoffAfter(1));
