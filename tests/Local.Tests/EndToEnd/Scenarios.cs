@@ -44,6 +44,15 @@ internal static class Scenarios
     /// <summary>A complete contract with three participants, started with day 0 on <paramref name="startDate"/>.</summary>
     public static async Task<(string Id, HttpClient Secretariat)> RunningAsync(TestHost host, string startDate, string type = "welfare")
     {
+        var (id, secretariat) = await ReadyAsync(host, type);
+        (await secretariat.PostAsJsonAsync($"/api/networks/{id}/start", new { startDate })).EnsureSuccessStatusCode();
+        await host.SettleAsync();
+        return (id, secretariat);
+    }
+
+    /// <summary>A draft network with a complete contract and three participants: ready to start.</summary>
+    public static async Task<(string Id, HttpClient Secretariat)> ReadyAsync(TestHost host, string type = "welfare")
+    {
         var (id, secretariat) = await DraftAsync(host, type);
         (await secretariat.PutAsJsonAsync($"/api/networks/{id}/contract", Contract(type))).EnsureSuccessStatusCode();
         (await secretariat.PostAsJsonAsync($"/api/networks/{id}/participants", new
@@ -55,8 +64,6 @@ internal static class Scenarios
                 new { name = "Birthe Sørensen", email = Participants[2], kind = "citizen", role = "peripheral", consent = new { source = "Borgermøde" } },
             },
         })).EnsureSuccessStatusCode();
-        (await secretariat.PostAsJsonAsync($"/api/networks/{id}/start", new { startDate })).EnsureSuccessStatusCode();
-        await host.SettleAsync();
         return (id, secretariat);
     }
 }

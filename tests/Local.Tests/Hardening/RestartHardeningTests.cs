@@ -23,12 +23,7 @@ public sealed class RestartHardeningTests
         try
         {
             await Scenarios.RunningAsync(host, "2027-03-01");
-            var (draft, secretariat) = await Scenarios.DraftAsync(host, "welfare");
-            (await secretariat.PutAsJsonAsync($"/api/networks/{draft}/contract", Scenarios.Contract())).EnsureSuccessStatusCode();
-            (await secretariat.PostAsJsonAsync($"/api/networks/{draft}/participants", new
-            {
-                participants = new[] { new { name = "Jonas Berg", email = "jonas.berg@albertslund.dk", kind = "employee", role = "core" } },
-            })).EnsureSuccessStatusCode();
+            var (draft, secretariat) = await Scenarios.ReadyAsync(host);
             await host.AdvanceToAsync(Local(2, 22, 12));
             secretariat = await host.SignInAsync(TestHost.Secretariat);
             (await secretariat.PostAsJsonAsync($"/api/networks/{draft}/start", new { startDate = "2027-03-02" })).EnsureSuccessStatusCode();
