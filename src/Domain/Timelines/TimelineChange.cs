@@ -12,6 +12,7 @@ namespace Netvaerk.Domain.Timelines;
 [JsonDerivedType(typeof(TimelinePaused), "paused")]
 [JsonDerivedType(typeof(TimelineResumed), "resumed")]
 [JsonDerivedType(typeof(TimelineClosedEarly), "closed-early")]
+[JsonDerivedType(typeof(StepRetried), "step-retried")]
 public abstract record TimelineChange(DateTimeOffset At);
 
 /// <summary>The meeting moves to a new date and time (and optionally place).</summary>
@@ -28,6 +29,9 @@ public sealed record TimelineResumed(DateTimeOffset At) : TimelineChange(At);
 
 /// <summary>Pending sends are cancelled; the end evaluation (and the follow-up) are scheduled from now.</summary>
 public sealed record TimelineClosedEarly(DateTimeOffset At) : TimelineChange(At);
+
+/// <summary>The secretariat tries a parked step again (see <see cref="TimelineState.RetryParked"/>).</summary>
+public sealed record StepRetried(string StepId, DateTimeOffset At) : TimelineChange(At);
 
 /// <summary>What a host should do next with a timeline.</summary>
 public abstract record NextDue

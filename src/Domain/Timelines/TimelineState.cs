@@ -169,6 +169,7 @@ public sealed record TimelineState(
         TimelinePaused p => Pause(p),
         TimelineResumed r => Resume(r),
         TimelineClosedEarly c => Close(c),
+        StepRetried r => RetryParked(r.StepId, r.At),
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 

@@ -223,26 +223,15 @@ public sealed class NetworkWorkflow(
     private async Task FlagAsync(NetworkRecord record, TimelineStep step, string kind, string problem, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var network = executor.Summary(record.Network);
+        var name = DanishText.StepName(record.Timeline!, step);
         foreach (var to in await executor.SecretariatAsync(cancellationToken))
         {
-            var name = DanishText.StepName(record.Timeline!, step);
             var message = kind == "parked"
                 ? LifecycleMessages.StepParked(to, network, name, problem)
                 : LifecycleMessages.RecipientsLeftOut(to, network, name, problem);
             await outbox.EnqueueAsync(new OutboxMessage($"flag/{network.Id}/{step.Id}/{step.Version}/{kind}/{to.Email.ToLowerInvariant()}",
                 Tenant, to.Email, to.Name, message, now), cancellationToken);
         }
-    }
-
-    /// <summary>The secretariat tries a parked step again; it runs at the runner's next round.</summary>
-    public async Task<Versioned<NetworkRecord>> RetryStepAsync(Guid id, string stepId, string? ifMatch, CancellationToken cancellationToken = default)
-    {
-        var stored = await LoadForWriteAsync(id, ifMatch, cancellationToken);
-        var timeline = stored.Value.Timeline
-            ?? throw new DomainException("illegal-transition", "Netværket er ikke startet endnu, så det har ingen tidslinje.");
-        var saved = await SaveAsync(stored.Value with { Timeline = timeline.RetryParked(stepId, time.GetUtcNow()) }, stored.ETag, cancellationToken);
-        await engine.StartAsync(Tenant, id.ToString(), cancellationToken);
-        return saved;
     }
 
     /// <summary>The timeline moves on, and the network's lifecycle with it: evaluation, follow-up, closed.</summary>

@@ -61,11 +61,9 @@ internal static class NetworkEndpoints
                     n.Value.Network.Contract.Theme ?? "", Step(n.Value.Timeline!, s))))))
             .RequireAuthorization(Policies.Secretariat).Produces<FlagResponse[]>();
 
-        networks.MapPost("/{id:guid}/steps/{stepId}/retry", async (Guid id, string stepId, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        {
-            var saved = await workflow.RetryStepAsync(id, stepId, HttpConcurrency.IfMatch(http.Request), ct);
-            return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
-        }).RequireAuthorization(Policies.Secretariat).Produces<NetworkResponse>();
+        networks.MapPost("/{id:guid}/steps/{stepId}/retry", async (Guid id, string stepId, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+            await Change(workflow, id, new StepRetried(stepId, time.GetUtcNow()), null, http, ct))
+            .RequireAuthorization(Policies.Secretariat).Produces<NetworkResponse>();
 
         networks.MapPut("/{id:guid}/contract", async (Guid id, ContractRequest request, NetworkWorkflow workflow, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {

@@ -84,6 +84,20 @@ public class StepFailureTests
     }
 
     [Fact]
+    public void A_retry_travels_as_a_timeline_change_like_the_leaders_changes()
+    {
+        var step = Step(Welfare, Invitation);
+        var parked = Welfare.Failed(step.Id, step.Version, InvitationDue, "x", new StepRetryPolicy(1, []));
+        TimelineChange change = new StepRetried(Invitation, InvitationDue.AddDays(1));
+
+        var back = TimelineJson.Deserialize<TimelineChange>(TimelineJson.Serialize(change));
+
+        Assert.Equal(change, back);
+        Assert.Contains("\"step-retried\"", TimelineJson.Serialize(change), StringComparison.Ordinal);
+        Assert.Equal(StepStatus.Pending, Step(parked.Apply(back), Invitation).Status);
+    }
+
+    [Fact]
     public void A_step_done_without_some_recipients_names_them_and_shows_among_the_problems()
     {
         var step = Step(Welfare, Invitation);
