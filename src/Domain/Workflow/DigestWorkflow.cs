@@ -42,12 +42,15 @@ public sealed class DigestWorkflow(
         var week = DigestSchedule.WeeklyKey(now);
         if (LatestAtOrBefore(Schedule.NextWeekly, now) is { } weekly && DigestSchedule.WeeklyKey(weekly) == week && _weekDone != week)
         {
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
             if (!await outbox.IsPeriodRecordedAsync(Tenant, WeeklyPeriod(week), cancellationToken))
             {
-                await outbox.EnqueueForPeriodAsync(Tenant, WeeklyPeriod(week), await ComposeWeeklyAsync(week, now, cancellationToken), now, cancellationToken);
+                await outbox.EnqueueForPeriodAsync(Tenant, WeeklyPeriod(week), await ComposeWeeklyAsync(week, now, failures, cancellationToken), now, cancellationToken);
             }
 
             _weekDone = week;
+            // The others went out and the week is decided; the host logs the networks that were left out.
+            if (!failures.IsEmpty) throw new AggregateException("Ugens overblik kunne ikke dannes for nogle netværk.", failures);
         }
 
         var month = DigestSchedule.MonthlyKey(now);
@@ -66,7 +69,8 @@ public sealed class DigestWorkflow(
         return nextWeekly < nextMonthly ? nextWeekly : nextMonthly;
     }
 
-    private async Task<IReadOnlyCollection<OutboxMessage>> ComposeWeeklyAsync(string week, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyCollection<OutboxMessage>> ComposeWeeklyAsync(
+        string week, DateTimeOffset now, System.Collections.Concurrent.ConcurrentQueue<Exception> failures, CancellationToken cancellationToken)
     {
         var candidates = (await networks.ListAsync(Tenant, cancellationToken)).Select(n => n.Value)
             .Where(r => r.Timeline is not null && r.Network.Contract.Leader is not null
@@ -78,22 +82,17 @@ public sealed class DigestWorkflow(
         await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
             async (record, ct) =>
             {
-                if (await ComposeWeeklyOrNoneAsync(record, week, now, ct) is { } digest) digests.Add(digest);
+                try
+                {
+                    if (await ComposeWeeklyAsync(record, week, now, ct) is { } digest) digests.Add(digest);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One network's data that cannot be composed leaves that network out of the week, not the others.
+                    failures.Enqueue(e);
+                }
             });
         return digests.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>One network's digest; a network whose data cannot be composed into one is left out of the week.</summary>
-    private async Task<OutboxMessage?> ComposeWeeklyOrNoneAsync(NetworkRecord record, string week, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ComposeWeeklyAsync(record, week, now, cancellationToken);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or Common.DomainException)
-        {
-            return null;
-        }
     }
 
     private async Task<OutboxMessage?> ComposeWeeklyAsync(NetworkRecord record, string week, DateTimeOffset now, CancellationToken cancellationToken)

@@ -140,5 +140,44 @@ public sealed class FailureIsolationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/api/networks/{id}")).StatusCode);
     }
 
+    /// <summary>The real store, but reading one network's involvement throws.</summary>
+    private sealed class BrokenInvolvement(IInvolvementStore inner, HashSet<string> broken) : IInvolvementStore
+    {
+        public Task<bool> AddAsync(string tenantId, InvolvementRecord record, CancellationToken cancellationToken = default) => inner.AddAsync(tenantId, record, cancellationToken);
+
+        public Task<IReadOnlyList<InvolvementRecord>> ListAsync(string tenantId, string networkId, CancellationToken cancellationToken = default) =>
+            broken.Contains(networkId) ? throw new InvalidOperationException("Simulated read failure") : inner.ListAsync(tenantId, networkId, cancellationToken);
+    }
+
+    private sealed class BrokenInvolvementHost(DataFolder data, FakeTimeProvider clock, HashSet<string> broken) : TestHost(data, clock)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IInvolvementStore>();
+                services.AddSingleton<IInvolvementStore>(sp => new BrokenInvolvement(ActivatorUtilities.CreateInstance<SqliteInvolvementStore>(sp), broken));
+            });
+        }
+    }
+
+    [Fact]
+    public async Task A_network_whose_weekly_digest_cannot_be_made_is_left_out_and_the_other_leaders_get_theirs()
+    {
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        using var host = new BrokenInvolvementHost(_data, _clock, broken);
+        var (bad, _) = await Scenarios.RunningAsync(host, "2027-03-01");
+        await Scenarios.RunningAsync(host, "2027-03-01");
+        broken.Add(bad);
+
+        await host.AdvanceToAsync(Local(2, 22, 9)); // Monday: the weekly digests
+
+        Assert.Single(_data.MailsTo(Scenarios.Leader), m => m.Title().StartsWith("Ugens overblik", StringComparison.Ordinal));
+        Assert.Equal(6, Invitations(_data.Mails())); // the round went on: both networks' invitations were sent
+        await host.AdvanceToAsync(Local(2, 26, 9));
+        Assert.Single(_data.MailsTo(Scenarios.Leader), m => m.Title().StartsWith("Ugens overblik", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _data.Dispose();
 }
