@@ -7,7 +7,8 @@ namespace Netvaerk.Domain.Participants;
 /// The addresses the system accepts anywhere: what the mail headers (MIME), the calendar invitations (mailto: in
 /// ATTENDEE) and the outbox keys can all carry without quoting. The local part is a dot-atom of letters (æ, ø, å
 /// included: international mail, RFC 6531), digits and
-/// <c>. _ % + ' -</c> (no dot first, last or twice), at most 64 characters; the domain is two or more labels of letters
+/// <c>. _ + ' -</c> (no dot first, last or twice), at most 64 characters — not <c>%</c>, which a <c>mailto:</c> URI reads as
+/// the start of an escape; the domain is two or more labels of letters
 /// (æ, ø, å included), digits and inner hyphens, ending in a top-level domain of letters. So <c>a,b@…</c> (two
 /// addresses to a mail client) and <c>x&lt;y&gt;@…</c> (markup in a header) are refused at the edge instead of failing at
 /// delivery. The Infrastructure tests check that every accepted address survives MimeKit and the calendar.
@@ -65,7 +66,7 @@ public static partial class EmailAddress
     [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex Plausible();
 
-    [GeneratedRegex(@"^[\p{L}\p{N}_%+'-]+(\.[\p{L}\p{N}_%+'-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}$",
+    [GeneratedRegex(@"^[\p{L}\p{N}_+'-]+(\.[\p{L}\p{N}_+'-]+)*@([\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

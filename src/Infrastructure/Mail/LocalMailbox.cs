@@ -53,7 +53,7 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
         using var mime = Compose(message, _from);
 
         Directory.CreateDirectory(Folder);
-        _ = _debrisRemoved.Value;
+        SweepOnce();
         var fileName = FileNameFor(message);
         var target = Path.Combine(Folder, fileName);
         // Same folder, so the final move is a rename on one volume; the leading dot keeps it out of *.eml listings. Unique,
@@ -83,6 +83,9 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
     }
 
     public void Dispose() => _directoryGate.Dispose();
+
+    /// <summary>Removes leftover temporary files, once per process: at start, and in any case before the first delivery.</summary>
+    public void SweepOnce() => _ = _debrisRemoved.Value;
 
     /// <summary>
     /// Deletes half-written files a killed process left (<c>.*.tmp</c>); done once, before this process's first delivery,

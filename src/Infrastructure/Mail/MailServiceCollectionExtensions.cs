@@ -27,9 +27,24 @@ public static class MailServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IMailTransport, LocalMailbox>();
+        services.AddSingleton<LocalMailbox>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<LocalMailbox>());
+        // Half-written files of a killed process go at start, not only before the next delivery.
+        services.AddHostedService<MailboxDebrisSweep>();
         // Transient: it holds no state and must not outlive a scoped IOutbox.
         services.AddTransient<OutboxDispatcher>();
         return services;
     }
+}
+
+/// <summary>Removes the mailbox's leftover temporary files when the host starts.</summary>
+internal sealed class MailboxDebrisSweep(LocalMailbox mailbox) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        mailbox.SweepOnce();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

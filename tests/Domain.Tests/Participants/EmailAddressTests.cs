@@ -10,7 +10,7 @@ public class EmailAddressTests
     [InlineData("anna.jensen@albertslund.dk")]
     [InlineData("o'brien+netvaerk@kk.dk")]
     [InlineData("søren@æblehaven.dk")]
-    [InlineData("a_b-c%d@sub.domain-x.dk")]
+    [InlineData("a_b-c.d@sub.domain-x.dk")]
     public void Addresses_mail_and_calendar_can_carry_are_accepted(string email) => Assert.True(EmailAddress.IsValid(email));
 
     [Theory]
@@ -27,6 +27,7 @@ public class EmailAddressTests
     [InlineData("anna@albertslund.d")]
     [InlineData("anna@albertslund.123")]
     [InlineData("anna@[127.0.0.1]")]
+    [InlineData("æ%z@a-b.dk")] // found by the delivery property: a broken escape in the calendar's mailto: URI
     public void Addresses_that_would_fail_at_delivery_or_break_the_invitation_are_refused(string email)
     {
         Assert.False(EmailAddress.IsValid(email));

@@ -38,7 +38,7 @@ public sealed class EmailAddressDeliveryProperties : IDisposable
                 select $"{local}@{string.Join(".", labels.Append(tld))}").ToArbitrary();
     }
 
-    [Property(MaxTest = 400)]
+    [Property(MaxTest = 3000)]
     public Property Every_accepted_address_survives_mime_and_the_calendar_invitation() =>
         Prop.ForAll(Candidates(), candidate =>
         {
@@ -57,7 +57,7 @@ public sealed class EmailAddressDeliveryProperties : IDisposable
     public async Task An_accepted_address_reaches_the_eml_files_to_header_unchanged()
     {
         using var mailbox = new LocalMailbox(Options.Create(new MailboxOptions { Folder = _folder }));
-        foreach (var address in new[] { "søren@æblehaven.dk", "o'brien+netvaerk@kk.dk", "a_b-c%d@sub.domain-x.dk" })
+        foreach (var address in new[] { "søren@æblehaven.dk", "o'brien+netvaerk@kk.dk", "a_b-c.d@sub.domain-x.dk" })
         {
             Assert.True(EmailAddress.IsValid(address));
             var message = TestMessages.Invitation($"net-1/step/1/{address}") with { ToAddress = address };
