@@ -59,9 +59,10 @@ public static class Problems
     private static ProblemDetails Unreadable(JsonException json)
     {
         var field = json.Path is { Length: > 1 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-        // A value of the wrong type stops the reader on the property; broken syntax carries a line number.
-        var wrongType = field is not null && json.LineNumber is null or 0 && json.BytePositionInLine is null or 0
-            || json.Message.Contains("could not be converted", StringComparison.Ordinal);
+        // Both arrive as JsonException. A value that does not fit its field says it "could not be converted", or stops the
+        // reader on the property itself (no position); broken syntax carries the position where the reader gave up.
+        var stoppedOnProperty = json.LineNumber is null or 0 && json.BytePositionInLine is null or 0;
+        var wrongType = json.Message.Contains("could not be converted", StringComparison.Ordinal) || (field is not null && stoppedOnProperty);
         if (field is null || !wrongType)
         {
             var problem = Make(400, "Forespørgslens indhold er ikke gyldig JSON.", "unreadable-body");
