@@ -25,7 +25,12 @@ public static class DependencyInjection
     {
         services.AddOptions<NetvaerkOptions>().BindConfiguration(NetvaerkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddWorkflows().AddJsonApi().AddSignIn();
+    }
 
+    /// <summary>The Domain's use cases, with their settings from configuration.</summary>
+    private static IServiceCollection AddWorkflows(this IServiceCollection services)
+    {
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<NetvaerkOptions>>().Value;
@@ -46,14 +51,24 @@ public static class DependencyInjection
         services.AddSingleton<SurveyWorkflow>();
         services.AddSingleton<InvolvementWorkflow>();
         services.AddSingleton<DigestWorkflow>();
+        return services;
+    }
 
+    /// <summary>JSON as the Domain writes it, Danish problem details for every error, and the API document.</summary>
+    private static IServiceCollection AddJsonApi(this IServiceCollection services)
+    {
         services.Configure<JsonOptions>(o => CopyTimelineJson(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         // Binding failures (broken JSON, a value of the wrong type) throw, so the handler can name the field in Danish.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(ApiDocument.Configure);
+        return services;
+    }
 
+    /// <summary>Sign-in cookies backed by server-side sessions, antiforgery for the pages, limits on link requests, roles.</summary>
+    private static IServiceCollection AddSignIn(this IServiceCollection services)
+    {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "netvaerk";
@@ -68,19 +83,17 @@ public static class DependencyInjection
         });
         // Cookies travel only over HTTPS outside development (browsers treat http://localhost as secure too).
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IHostEnvironment>((o, env) => o.Cookie.SecurePolicy = SecurePolicy(env));
+            .Configure<IHostEnvironment>((o, env) => o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "netvaerk-af";
+            // No credential (it only pairs with the form's token), and the antiforgery system refuses plain HTTP outright
+            // when its cookie must be Secure — the embedded host's http://localhost:5080. So it follows the request.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = Forms.TokenField;
             // The security headers say frame-ancestors 'none' and X-Frame-Options DENY for every response.
             o.SuppressXFrameOptionsHeader = true;
         });
-        // The antiforgery cookie is no credential (it only pairs with the form's token), and the antiforgery system
-        // refuses plain HTTP outright when it must be Secure — the embedded host's http://localhost:5080. So it follows
-        // the request: Secure over HTTPS, which every real deployment uses.
-        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
-            .Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<LinkRequestLimiter>();
         services.AddRateLimiter(o =>
         {
@@ -101,9 +114,6 @@ public static class DependencyInjection
             .AddPolicy(Policies.Leading, p => p.RequireRole(nameof(StaffRole.Secretariat), nameof(StaffRole.NetworkLeader)));
         return services;
     }
-
-    private static CookieSecurePolicy SecurePolicy(IHostEnvironment env) =>
-        env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static void CopyTimelineJson(JsonSerializerOptions target)
     {
