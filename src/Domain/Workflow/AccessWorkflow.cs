@@ -53,14 +53,18 @@ public sealed class AccessWorkflow(IAccessStore access, IOutbox outbox, ISecretG
         return accessSettings.IsEmployeeAddress(address) ? new StaffUser(address, "", [StaffRole.Employee]) : null;
     }
 
+    /// <summary>The user an address signs in as, if that user may sign in now (not deactivated); else null.</summary>
+    public async Task<StaffUser?> ActiveUserForAsync(string email, CancellationToken cancellationToken = default) =>
+        await UserForAsync(email, cancellationToken) is { Active: true } user ? user : null;
+
     /// <summary>
     /// Mails a sign-in link if the address may sign in; a new link voids the address's older unused ones. Says nothing
     /// either way, so the answer does not tell a stranger which addresses exist.
     /// </summary>
     public async Task RequestLinkAsync(string email, CancellationToken cancellationToken = default)
     {
-        var user = await UserForAsync(email, cancellationToken);
-        if (user is not { Active: true }) return;
+        var user = await ActiveUserForAsync(email, cancellationToken);
+        if (user is null) return;
         var token = secrets.NewToken();
         var now = time.GetUtcNow();
         var expires = now + accessSettings.LinkLifetime;
@@ -76,7 +80,7 @@ public sealed class AccessWorkflow(IAccessStore access, IOutbox outbox, ISecretG
     {
         if (!SurveyTokens.IsWellFormed(token)) return null;
         var used = await access.ConsumeSignInTokenAsync(Tenant, SurveyTokens.Hash(token), time.GetUtcNow(), cancellationToken);
-        return used is null ? null : await UserForAsync(used.Email, cancellationToken) is { Active: true } user ? user : null;
+        return used is null ? null : await ActiveUserForAsync(used.Email, cancellationToken);
     }
 
     /// <summary>Opens a session for a user who just signed in; returns its secret, which only the session cookie holds.</summary>
@@ -100,7 +104,7 @@ public sealed class AccessWorkflow(IAccessStore access, IOutbox outbox, ISecretG
         if (!SurveyTokens.IsWellFormed(secret)) return null;
         var session = await access.FindSessionAsync(Tenant, SurveyTokens.Hash(secret), cancellationToken);
         if (session is null || session.RevokedAt is not null || session.ExpiresAt <= time.GetUtcNow()) return null;
-        return await UserForAsync(session.Email, cancellationToken) is { Active: true } user ? user : null;
+        return await ActiveUserForAsync(session.Email, cancellationToken);
     }
 
     /// <summary>Signing out ends the session on the server: the cookie, if copied, no longer works.</summary>

@@ -51,12 +51,11 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         var email = SqliteValues.EmailKey(token.Email);
         var added = await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            // Older unused links are marked used (at the moment they were voided), so only the newest one works.
+            // Older unused links go, so only the newest one works (a used one stays: it records a sign-in).
             await using var voidOlder = connection.Command("""
-                UPDATE sign_in_tokens SET used_utc = @now
-                WHERE tenant_id = @tenant AND email = @email AND used_utc IS NULL;
+                DELETE FROM sign_in_tokens WHERE tenant_id = @tenant AND email = @email AND used_utc IS NULL AND token_hash <> @token;
                 """, transaction)
-                .With("@tenant", tenantId).With("@email", email).With("@now", SqliteValues.Instant(token.ExpiresAt));
+                .With("@tenant", tenantId).With("@email", email).With("@token", token.TokenHash);
             await voidOlder.ExecuteNonQueryAsync(ct);
             await using var insert = connection.Command("""
                 INSERT INTO sign_in_tokens (tenant_id, token_hash, email, expires_utc, used_utc)

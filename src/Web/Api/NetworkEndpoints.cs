@@ -77,7 +77,7 @@ internal static class NetworkEndpoints
                 var name = v.Text("leader.name", l.Name, "Netværkslederens navn");
                 var email = v.Email("leader.email", l.Email, "Netværkslederens e-mail");
                 // Naming a leader must not grant a stranger access: only the secretariat adds users from outside.
-                if (v.IsValid && await access.UserForAsync(email, ct) is not { Active: true })
+                if (v.IsValid && await access.ActiveUserForAsync(email, ct) is null)
                 {
                     v.Add("leader.email", $"»{email}« kan ikke være netværksleder: adressen skal tilhøre en bruger af Netværksstedet "
                         + "eller en medarbejder i kommunen. Bed netværkssekretariatet oprette brugeren først.");

@@ -28,7 +28,14 @@ public static class Problems
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(Make(status, detail, null), options: null, contentType: "application/problem+json");
+        return Write(context, Make(status, detail, null));
+    }
+
+    /// <summary>Writes the problem as JSON whatever the client accepts (the problem-details service honours Accept).</summary>
+    public static Task Write(HttpContext context, ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json", context.RequestAborted);
     }
 
     public static (int Status, ProblemDetails Problem)? FromException(Exception exception) => exception switch
@@ -142,7 +149,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         // The client's Accept rules out every writer (text/html on the API, image/png): answer with JSON all the same.
-        await httpContext.Response.WriteAsJsonAsync(mapped.Problem, options: null, contentType: "application/problem+json", cancellationToken);
+        await Problems.Write(httpContext, mapped.Problem);
         return true;
     }
 }
