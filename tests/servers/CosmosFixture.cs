@@ -1,0 +1,17 @@
+namespace Netvaerk.Testing;
+
+/// <summary>One Cosmos DB API server (behind its fault proxy) for every test class of the "cosmos" collection.</summary>
+public sealed class CosmosFixture : IAsyncLifetime
+{
+    public CosmosServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await CosmosServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class CosmosTests : ICollectionFixture<CosmosFixture>
+{
+    public const string Name = "cosmos";
+}
