@@ -32,7 +32,7 @@ builder.Logging.ClearProviders();
 builder.Configuration["Sqlite:Path"] = Path.Combine(folder, "netvaerk.db");
 builder.Configuration["Mailbox:Folder"] = Path.Combine(folder, "mail");
 builder.Configuration["Runner:Enabled"] = "false";
-builder.Services.AddInfrastructure().AddWeb().AddLocalHost();
+builder.Services.AddInfrastructure(builder.Configuration).AddWeb().AddLocalHost();
 builder.Services.RemoveAll<TimeProvider>();
 builder.Services.AddSingleton<TimeProvider>(clock);
 using var app = builder.Build();

@@ -15,7 +15,7 @@ if (args is ["simulate", .. var rest])
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Api.MaxBodyBytes);
 
-builder.Services.AddInfrastructure();   // SQLite stores, local mailbox, outbox delivery
+builder.Services.AddInfrastructure(builder.Configuration);   // stores, outbox, mail: SQLite + mailbox unless configured
 builder.Services.AddWeb();              // workflow use cases, JSON API, sign-in
 builder.Services.AddLocalHost();        // timeline runner on TimeProvider
 

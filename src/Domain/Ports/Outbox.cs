@@ -79,6 +79,26 @@ public interface IOutbox
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or dead-lettered when that is null.</summary>
     Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the entry for one send, atomically: if it is pending and due at <paramref name="now"/>, its next attempt moves to
+    /// <paramref name="leaseUntil"/> (so no other sender takes it meanwhile, and it is due again if this one dies) and it
+    /// is returned. <see cref="MarkDeliveredAsync"/> and <see cref="MarkFailedAsync"/> end the claim. Otherwise the answer
+    /// says why not: gone, no longer pending, or not due until when.
+    /// </summary>
+    Task<OutboxClaim> ClaimAsync(string tenantId, string key, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The answer to <see cref="IOutbox.ClaimAsync"/>.</summary>
+/// <param name="Entry">The claimed entry (with its body), or the entry as it is when it could not be claimed (null if unknown).</param>
+/// <param name="Claimed">Whether this caller now holds the entry.</param>
+/// <param name="Interrupted">
+/// An earlier claim ended with neither a delivery nor a failure recorded: its sender died, perhaps after the mail service
+/// accepted the message. The new holder asks the transport (<see cref="IMailTransport.HasSentAsync"/>) before sending.
+/// </param>
+public sealed record OutboxClaim(OutboxEntry? Entry, bool Claimed, bool Interrupted)
+{
+    public static OutboxClaim Unknown { get; } = new(null, false, false);
 }
 
 public static class OutboxExtensions
@@ -94,7 +114,28 @@ public static class OutboxExtensions
 }
 
 /// <summary>Delivers one e-mail: the local mailbox folder on one machine, SendGrid in Azure.</summary>
+/// <remarks>
+/// A failure the transport knows to be final for this recipient (an address the mail service refuses) is a
+/// <see cref="PermanentDeliveryException"/>: the entry is dead-lettered at once instead of retried.
+/// </remarks>
 public interface IMailTransport
 {
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether the transport knows it accepted a message with this key before: asked only after an interrupted send
+    /// (<see cref="OutboxClaim.Interrupted"/>), so that a sender killed between the service's acceptance and the outbox's
+    /// record does not send twice. A transport that cannot tell answers false.
+    /// </summary>
+    Task<bool> HasSentAsync(OutboxMessage message, CancellationToken cancellationToken = default) => Task.FromResult(false);
+}
+
+/// <summary>The mail service refused the message for good (e.g. an address it will not deliver to); retrying cannot help.</summary>
+public sealed class PermanentDeliveryException : Exception
+{
+    public PermanentDeliveryException() : base("The mail service refused the message for good.") { }
+
+    public PermanentDeliveryException(string message) : base(message) { }
+
+    public PermanentDeliveryException(string message, Exception innerException) : base(message, innerException) { }
 }

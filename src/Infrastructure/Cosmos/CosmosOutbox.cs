@@ -231,6 +231,38 @@ public sealed class CosmosOutbox(CosmosDatabase database, TimeProvider time) : I
         }), cancellationToken);
     }
 
+    public async Task<OutboxClaim> ClaimAsync(
+        string tenantId, string key, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await _outbox.ReadAsync(tenantId, MessageId(key), cancellationToken) is not { } document) return OutboxClaim.Unknown;
+            var entry = ReadEntry(document);
+            if (document.String("state") != Pending || entry.NextAttemptAt > now) return new OutboxClaim(entry, false, false);
+            var claimed = Rewrite(document, entry.Message, w =>
+            {
+                w.WriteString("state", Pending);
+                w.WriteNumber("attempts", entry.Attempts);
+                w.WriteString("nextAttemptUtc", CosmosValues.Instant(leaseUntil));
+                if (entry.LastError is { } error) w.WriteString("lastError", error);
+                else w.WriteNull("lastError");
+                w.WriteNull("deliveredUtc");
+                w.WriteString("claimedUtc", CosmosValues.Instant(now));
+            });
+            try
+            {
+                // The ETag makes this the one claim: a sender that read the same version gets 412 and looks again.
+                await _outbox.ReplaceAsync(tenantId, MessageId(key), claimed, document.ETag, cancellationToken);
+                return new OutboxClaim(entry with { NextAttemptAt = leaseUntil }, true, document.StringOrNull("claimedUtc") is not null);
+            }
+            catch (ConcurrencyException) when (attempt < 10)
+            {
+            }
+        }
+    }
+
     /// <summary>
     /// Reads the entry and replaces it with what <paramref name="change"/> makes of it (nothing when it returns null),
     /// under the ETag it read; on a conflict it reads again and decides again.

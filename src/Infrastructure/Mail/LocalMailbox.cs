@@ -47,6 +47,13 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
     /// <summary>The full path of the folder the .eml files are written to.</summary>
     public string Folder { get; }
 
+    /// <summary>The mailbox holds what it accepted: the message's file, named by its key, is there.</summary>
+    public Task<bool> HasSentAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Task.FromResult(File.Exists(Path.Combine(Folder, FileNameFor(message))));
+    }
+
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -21,10 +21,7 @@ public static class MailServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.From is not null && MailboxAddress.TryParse(o.From, out _), "Mailbox:From must be an e-mail address, e.g. \"Netværksstedet <netvaerk@albertslund.dk>\".")
             .ValidateOnStart();
-        services.AddOptions<OutboxOptions>()
-            .BindConfiguration(OutboxOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOutboxOptions();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalMailbox>();

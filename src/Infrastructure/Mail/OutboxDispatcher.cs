@@ -4,12 +4,19 @@ using Netvaerk.Domain.Ports;
 
 namespace Netvaerk.Infrastructure.Mail;
 
+/// <summary>Delivers what is due in the outbox: by polling the store (<see cref="OutboxDispatcher"/>) or by draining the queue.</summary>
+public interface IOutboxDelivery
+{
+    /// <summary>Delivers what is due now; returns how many were delivered.</summary>
+    Task<int> DeliverDueAsync(CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Delivers what is due in the outbox through the mail transport. A failed send is retried with exponential
 /// backoff (1 min, 5 min, 30 min, 2 h, 6 h, then daily) and dead-lettered after <see cref="OutboxOptions.MaxAttempts"/>
-/// failed attempts.
+/// failed attempts, or at once when the transport says the failure is permanent.
 /// </summary>
-public sealed partial class OutboxDispatcher
+public sealed partial class OutboxDispatcher : IOutboxDelivery
 {
     private const int MaxErrorLength = 2000;
 
@@ -114,7 +121,7 @@ public sealed partial class OutboxDispatcher
             error = error[..MaxErrorLength];
         }
 
-        if (failedAttempts >= _options.MaxAttempts)
+        if (failedAttempts >= _options.MaxAttempts || ex is PermanentDeliveryException)
         {
             await _outbox.MarkFailedAsync(entry.Message.TenantId, key, error, retryAt: null, cancellationToken);
             LogDeadLettered(ex, key, failedAttempts);

@@ -152,11 +152,17 @@ internal static class SqliteMigrations
         );
         """;
 
+    /// <summary>When a sender took the entry and has not yet recorded the outcome (IOutbox.ClaimAsync).</summary>
+    private const string OutboxClaims = """
+        ALTER TABLE outbox ADD COLUMN claimed_utc TEXT;
+        """;
+
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "Initial schema: ideas, networks, outbox, surveys, involvement, staff access", Initial),
         new(2, "Timeline plans apart from their progress", TimelinePlans),
         new(3, "Server-side sessions, newest sign-in link only, outbox periods", SessionsAndPeriods),
+        new(4, "Outbox claims (a sender's hold on an entry while it sends)", OutboxClaims),
     ];
 
     /// <summary>The schema version this build expects.</summary>

@@ -172,7 +172,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.Command("""
-                UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at,
+                UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at, claimed_utc = NULL,
                     document = json_set(document, '$.message.textBody', '', '$.message.htmlBody', '', '$.message.attachments', json('[]'))
                 WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
                 """, transaction);
@@ -201,6 +201,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
                 UPDATE outbox
                 SET attempts = attempts + 1,
                     last_error = @failure,
+                    claimed_utc = NULL,
                     state = CASE WHEN @retryAt IS NULL THEN 'dead-letter' ELSE 'pending' END,
                     next_attempt_utc = COALESCE(@retryAt, next_attempt_utc)
                 WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
@@ -215,6 +216,36 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             }
 
             return true;
+        }, cancellationToken);
+    }
+
+    public async Task<OutboxClaim> ClaimAsync(
+        string tenantId, string key, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            // Read and claim in one write transaction: one writer at a time, so two senders cannot both win.
+            OutboxEntry entry;
+            bool interrupted;
+            await using (var read = connection.Command($"SELECT {EntryColumns}, claimed_utc FROM outbox WHERE tenant_id = @tenant AND key = @key;", transaction)
+                .With("@tenant", tenantId).With("@key", key))
+            await using (var reader = await read.ExecuteReaderAsync(ct))
+            {
+                if (!await reader.ReadAsync(ct)) return OutboxClaim.Unknown;
+                entry = ReadEntry(reader);
+                interrupted = !reader.IsDBNull(6);
+            }
+
+            if (entry.State != DeliveryState.Pending || entry.NextAttemptAt > now) return new OutboxClaim(entry, false, false);
+            await using var claim = connection.Command("""
+                UPDATE outbox SET next_attempt_utc = @lease, claimed_utc = @now WHERE tenant_id = @tenant AND key = @key;
+                """, transaction)
+                .With("@tenant", tenantId).With("@key", key)
+                .With("@now", SqliteValues.Instant(now)).With("@lease", SqliteValues.Instant(leaseUntil));
+            await claim.ExecuteNonQueryAsync(ct);
+            return new OutboxClaim(entry with { NextAttemptAt = leaseUntil }, Claimed: true, interrupted);
         }, cancellationToken);
     }
 

@@ -18,7 +18,7 @@ public sealed partial class LocalRunner(
     IdeaWorkflow ideaWorkflow,
     DigestWorkflow digestWorkflow,
     AccessWorkflow access,
-    OutboxDispatcher dispatcher,
+    IOutboxDelivery dispatcher,
     RunnerSignal signal,
     WorkflowSettings settings,
     TimeProvider time,

@@ -94,4 +94,16 @@ internal sealed class InMemoryOutbox : IOutbox
         };
         return Task.CompletedTask;
     }
+
+    public Task<OutboxClaim> ClaimAsync(
+        string tenantId, string key, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        lock (_entries)
+        {
+            if (!_entries.TryGetValue(key, out var entry)) return Task.FromResult(OutboxClaim.Unknown);
+            if (entry.State != DeliveryState.Pending || entry.NextAttemptAt > now) return Task.FromResult(new OutboxClaim(entry, false, false));
+            _entries[key] = entry with { NextAttemptAt = leaseUntil };
+            return Task.FromResult(new OutboxClaim(_entries[key], true, false));
+        }
+    }
 }

@@ -338,4 +338,69 @@ public abstract class OutboxContract
         Assert.False(await outbox.EnqueueForPeriodAsync(tenant, "digest/monthly/2027-03", [Message(tenant, "digest/monthly/2027-03/a@b.dk", T0)], T0));
         Assert.Empty(await outbox.SummariesAsync(tenant, "digest/"));
     }
+
+    [Fact]
+    public async Task A_claim_holds_a_due_entry_until_its_lease_ends_and_one_that_ended_unrecorded_says_so()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, Key("net-1", "x"), T0);
+        await outbox.EnqueueAsync(message);
+        var lease = T0.AddMinutes(2);
+
+        var first = await outbox.ClaimAsync(tenant, message.Key, T0, lease);
+        Assert.True(first.Claimed);
+        Assert.False(first.Interrupted);
+        Assert.Equal(message, first.Entry!.Message);
+        Assert.Equal(lease, first.Entry.NextAttemptAt);
+
+        // Held: not due, and not claimable, until the lease ends.
+        var second = await outbox.ClaimAsync(tenant, message.Key, T0.AddMinutes(1), T0.AddMinutes(3));
+        Assert.False(second.Claimed);
+        Assert.Equal(lease, second.Entry!.NextAttemptAt);
+        Assert.Empty(await outbox.DueForDeliveryAsync(T0.AddMinutes(1), 10));
+
+        // The holder died: after the lease the entry is due and claimable again, and the new holder is told.
+        Assert.Single(await outbox.DueForDeliveryAsync(lease, 10));
+        var third = await outbox.ClaimAsync(tenant, message.Key, lease, lease.AddMinutes(2));
+        Assert.True(third.Claimed);
+        Assert.True(third.Interrupted);
+    }
+
+    [Fact]
+    public async Task A_recorded_outcome_ends_the_claim()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, Key("net-1", "x"), T0);
+        await outbox.EnqueueAsync(message);
+
+        await outbox.ClaimAsync(tenant, message.Key, T0, T0.AddMinutes(2));
+        await outbox.MarkFailedAsync(tenant, message.Key, "503", T0.AddMinutes(5));
+        var retry = await outbox.ClaimAsync(tenant, message.Key, T0.AddMinutes(5), T0.AddMinutes(7));
+        Assert.True(retry.Claimed);
+        Assert.False(retry.Interrupted);
+        Assert.Equal(1, retry.Entry!.Attempts);
+
+        await outbox.MarkDeliveredAsync(tenant, [message.Key], T0.AddMinutes(6));
+        var done = await outbox.ClaimAsync(tenant, message.Key, T0.AddDays(1), T0.AddDays(1).AddMinutes(2));
+        Assert.False(done.Claimed);
+        Assert.Equal(DeliveryState.Delivered, done.Entry!.State);
+        Assert.Equal(OutboxClaim.Unknown, await outbox.ClaimAsync(tenant, Key("net-1", "nope"), T0, T0.AddMinutes(2)));
+        Assert.Equal(OutboxClaim.Unknown, await outbox.ClaimAsync(NewTenant(), message.Key, T0, T0.AddMinutes(2)));
+    }
+
+    [Fact]
+    public async Task Of_simultaneous_claims_of_one_entry_exactly_one_wins()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var message = Message(tenant, Key("net-1", "x"), T0);
+        await outbox.EnqueueAsync(message);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => outbox.ClaimAsync(tenant, message.Key, T0, T0.AddMinutes(2)))));
+
+        Assert.Single(claims, c => c.Claimed);
+    }
 }

@@ -40,6 +40,8 @@ public sealed class FailureIsolationTests : IDisposable
             inner.MarkDeliveredAsync(tenantId, keys, at, cancellationToken);
         public Task MarkFailedAsync(string tenantId, string key, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
             inner.MarkFailedAsync(tenantId, key, failure, retryAt, cancellationToken);
+        public Task<OutboxClaim> ClaimAsync(string tenantId, string key, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+            inner.ClaimAsync(tenantId, key, now, leaseUntil, cancellationToken);
     }
 
     private sealed class PoisonHost(DataFolder data, FakeTimeProvider clock, HashSet<string> poisoned) : TestHost(data, clock)
