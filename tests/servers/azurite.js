@@ -4,10 +4,10 @@ const path = require('path');
 const port = process.argv[2];
 const main = path.join(__dirname, 'node_modules', 'azurite', 'dist', 'src', 'queue', 'main.js');
 const child = spawn(process.execPath, [main, '--queueHost', '127.0.0.1', '--queuePort', port,
-  '--skipApiVersionCheck', '--disableTelemetry', '--inMemoryPersistence', '--silent'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  '--skipApiVersionCheck', '--disableTelemetry', '--inMemoryPersistence', '--extentMemoryLimit', '256', '--silent'], { stdio: ['ignore', 'pipe', 'inherit'] });
 child.stdout.on('data', d => {
   process.stdout.write(d);
-  if (/successfully listening/i.test(String(d))) console.log(`listening ${port}`);
+  if (/successfully listen/i.test(String(d))) console.log(`listening ${port}`);
 });
 child.on('exit', code => process.exit(code ?? 1));
 process.on('SIGTERM', () => child.kill());

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Netvaerk.Infrastructure.Queues;
 
-/// <summary>The Storage queue that carries outbox pointers. Bound from the <c>OutboxQueueClients</c> section.</summary>
+/// <summary>The Storage queue that carries outbox references. Bound from the <c>OutboxQueue</c> section.</summary>
 public sealed class OutboxQueueOptions : IValidatableObject
 {
     public const string SectionName = "OutboxQueueClients";
@@ -30,7 +30,7 @@ public sealed class OutboxQueueOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 
-    /// <summary>Pointers received per request (the service allows 32).</summary>
+    /// <summary>References received per request (the service allows 32).</summary>
     [Range(1, 32)]
     public int BatchSize { get; set; } = 32;
 

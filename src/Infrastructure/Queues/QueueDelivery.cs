@@ -6,11 +6,13 @@ using Netvaerk.Infrastructure.Mail;
 namespace Netvaerk.Infrastructure.Queues;
 
 /// <summary>What became of a reference: done with (delete it), or to be seen again after a wait.</summary>
-public sealed record PointerOutcome(bool Done, TimeSpan RetryIn)
+public sealed record ReferenceOutcome(bool Done, TimeSpan RetryIn, bool Delivered = false)
 {
-    public static PointerOutcome Finished { get; } = new(true, TimeSpan.Zero);
+    public static ReferenceOutcome Finished { get; } = new(true, TimeSpan.Zero);
 
-    public static PointerOutcome Later(TimeSpan wait) => new(false, wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
+    public static ReferenceOutcome Sent { get; } = new(true, TimeSpan.Zero, Delivered: true);
+
+    public static ReferenceOutcome Later(TimeSpan wait) => new(false, wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
 }
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed partial class QueueDelivery(
 {
     private const int MaxErrorLength = 2000;
 
-    public async Task<PointerOutcome> HandleAsync(OutboxReference reference, CancellationToken cancellationToken = default)
+    public async Task<ReferenceOutcome> HandleAsync(OutboxReference reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var now = time.GetUtcNow();
@@ -40,11 +42,11 @@ public sealed partial class QueueDelivery(
             {
                 // Delivered, dead-lettered, or unknown: a duplicate reference, nothing to do.
                 if (claim.Entry is null) LogUnknown(reference.TenantId, reference.Key);
-                return PointerOutcome.Finished;
+                return ReferenceOutcome.Finished;
             }
 
             // Held by another sender, or waiting for its retry: look again when that is due.
-            return PointerOutcome.Later(waiting.NextAttemptAt - now);
+            return ReferenceOutcome.Later(waiting.NextAttemptAt - now);
         }
 
         var entry = claim.Entry!;
@@ -52,7 +54,7 @@ public sealed partial class QueueDelivery(
         {
             await outbox.MarkDeliveredAsync(reference.TenantId, [reference.Key], time.GetUtcNow(), cancellationToken);
             LogRecovered(reference.Key);
-            return PointerOutcome.Finished;
+            return ReferenceOutcome.Sent;
         }
 
         try
@@ -66,7 +68,7 @@ public sealed partial class QueueDelivery(
 
         await outbox.MarkDeliveredAsync(reference.TenantId, [reference.Key], time.GetUtcNow(), cancellationToken);
         LogDelivered(reference.Key, entry.Attempts + 1);
-        return PointerOutcome.Finished;
+        return ReferenceOutcome.Sent;
     }
 
     /// <summary>Records a reference that failed too often to be handled at all (poison): its entry is dead-lettered.</summary>
@@ -85,7 +87,7 @@ public sealed partial class QueueDelivery(
         LogPoisoned(reference.Key, reason);
     }
 
-    private async Task<PointerOutcome> RecordFailureAsync(OutboxEntry entry, Exception ex, CancellationToken cancellationToken)
+    private async Task<ReferenceOutcome> RecordFailureAsync(OutboxEntry entry, Exception ex, CancellationToken cancellationToken)
     {
         var message = entry.Message;
         var failedAttempts = entry.Attempts + 1;
@@ -96,13 +98,13 @@ public sealed partial class QueueDelivery(
         {
             await outbox.MarkFailedAsync(message.TenantId, message.Key, error, retryAt: null, cancellationToken);
             LogDeadLettered(ex, message.Key, failedAttempts);
-            return PointerOutcome.Finished;
+            return ReferenceOutcome.Finished;
         }
 
         var wait = OutboxDispatcher.BackoffAfter(failedAttempts);
         await outbox.MarkFailedAsync(message.TenantId, message.Key, error, time.GetUtcNow() + wait, cancellationToken);
         LogRetrying(ex, message.Key, failedAttempts, wait.TotalMinutes);
-        return PointerOutcome.Later(wait);
+        return ReferenceOutcome.Later(wait);
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Delivered outbox entry {Key} on attempt {Attempt}")]

@@ -6,7 +6,7 @@ using Netvaerk.Infrastructure.Mail;
 namespace Netvaerk.Infrastructure.Queues;
 
 /// <summary>
-/// The local host's sender over the queue (in Azure, the queue trigger does this): receives pointers, lets
+/// The local host's sender over the queue (in Azure, the queue trigger does this): receives references, lets
 /// <see cref="QueueDelivery"/> deliver each, then deletes the reference, or hides it until its retry is due. A reference
 /// whose handling ended without an answer more than <see cref="OutboxQueueOptions.MaxDequeueCount"/> times moves to the
 /// poison queue and its entry is dead-lettered. Each drain also re-points entries that lost their reference.
@@ -18,18 +18,20 @@ public sealed partial class QueueOutboxSender(
     TimeProvider time,
     ILogger<QueueOutboxSender> logger) : IOutboxDelivery
 {
-    /// <summary>Receives and handles pointers until the queue shows none; returns how many were finished.</summary>
+    private static readonly TimeSpan MinimumDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Receives and handles references until the queue shows none; returns how many e-mails went out.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
         await SweepAsync(cancellationToken);
-        var finished = 0;
+        var delivered = 0;
         while (true)
         {
             QueueMessage[] messages = (await queue.Queue.ReceiveMessagesAsync(queue.Options.BatchSize, queue.Options.VisibilityTimeout, cancellationToken)).Value;
-            if (messages.Length == 0) return finished;
+            if (messages.Length == 0) return delivered;
             foreach (var message in messages)
             {
-                if (await HandleAsync(message, cancellationToken)) finished++;
+                if (await HandleAsync(message, cancellationToken)) delivered++;
             }
         }
     }
@@ -44,7 +46,7 @@ public sealed partial class QueueOutboxSender(
             return false;
         }
 
-        PointerOutcome outcome;
+        ReferenceOutcome outcome;
         try
         {
             outcome = await delivery.HandleAsync(reference, cancellationToken);
@@ -59,11 +61,12 @@ public sealed partial class QueueOutboxSender(
         if (outcome.Done)
         {
             await queue.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            return true;
+            return outcome.Delivered;
         }
 
         // Hidden until due; updating the message keeps its dequeue count, which only an unanswered handling should raise.
-        var wait = outcome.RetryIn < TimeSpan.FromDays(7) ? outcome.RetryIn : TimeSpan.FromDays(7);
+        // At least a second, so one drain never spins on a reference whose entry is not yet due.
+        var wait = outcome.RetryIn < MinimumDelay ? MinimumDelay : outcome.RetryIn;
         await queue.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         await queue.SendAsync(reference, wait, cancellationToken);
         return false;
@@ -91,6 +94,6 @@ public sealed partial class QueueOutboxSender(
     [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "Handling the reference to {Key} failed (dequeued {DequeueCount} times); it comes back after its visibility timeout")]
     private partial void LogHandlingFailed(Exception exception, string key, long dequeueCount);
 
-    [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "Queued new pointers for {Count} outbox entries that had lost theirs")]
+    [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "Queued new references for {Count} outbox entries that had lost theirs")]
     private partial void LogSwept(int count);
 }
