@@ -134,7 +134,7 @@ public static partial class DependencyInjection
         var store = services.LastOrDefault(d => d.ServiceType == typeof(IOutbox))
             ?? throw new InvalidOperationException("Register the stores before the outbox queue.");
         services.Remove(store);
-        services.AddSingleton(new ServiceDescriptor(typeof(StoreOutbox), sp => new StoreOutbox(Resolve(sp, store)), ServiceLifetime.Singleton));
+        services.AddSingleton(sp => new StoreOutbox(Resolve(sp, store)));
         services.AddSingleton<IOutbox>(sp => new QueuedOutbox(sp.GetRequiredService<StoreOutbox>().Outbox, sp.GetRequiredService<OutboxQueueClients>()));
         services.AddTransient<QueueDelivery>();
         services.AddTransient<IOutboxDelivery, QueueOutboxSender>();

@@ -33,8 +33,10 @@ public sealed record InfrastructureChoice(StoreKind Store, OutboxKind Outbox, Ma
     {
         var text = section[key];
         if (string.IsNullOrWhiteSpace(text)) return fallback;
-        return Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? value
+        // By name only: Enum.TryParse would also take "1".
+        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
+        return name is not null
+            ? Enum.Parse<T>(name)
             : throw new InvalidOperationException(
                 $"{SectionName}:{key} is '{text}'; it must be one of {string.Join(", ", Enum.GetNames<T>())} (default {fallback}).");
     }

@@ -5,7 +5,7 @@ namespace Netvaerk.Infrastructure.Queues;
 /// <summary>The Storage queue that carries outbox references. Bound from the <c>OutboxQueue</c> section.</summary>
 public sealed class OutboxQueueOptions : IValidatableObject
 {
-    public const string SectionName = "OutboxQueueClients";
+    public const string SectionName = "OutboxQueue";
 
     /// <summary>The queue service in Azure, e.g. <c>https://netvaerkst.queue.core.windows.net/</c>; the managed identity signs in.</summary>
     public Uri? ServiceUri { get; set; }
@@ -13,7 +13,7 @@ public sealed class OutboxQueueOptions : IValidatableObject
     /// <summary>A connection string instead (Azurite, local runs): <c>UseDevelopmentStorage=true</c> or a full one.</summary>
     public string? ConnectionString { get; set; }
 
-    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "OutboxQueueClients:QueueName must be a valid queue name (3-63 lower-case letters, digits and single hyphens).")]
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "OutboxQueue:QueueName must be a valid queue name (3-63 lower-case letters, digits and single hyphens).")]
     public string QueueName { get; set; } = "outbox";
 
     /// <summary>Where a reference goes after <see cref="MaxDequeueCount"/> failed handlings (as the Functions runtime names it).</summary>
@@ -49,7 +49,7 @@ public sealed class OutboxQueueOptions : IValidatableObject
         if (ServiceUri is null == string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult(
-                "OutboxQueueClients needs exactly one of ServiceUri (Azure, managed identity) and ConnectionString (Azurite).",
+                "OutboxQueue needs exactly one of ServiceUri (Azure, managed identity) and ConnectionString (Azurite).",
                 [nameof(ServiceUri), nameof(ConnectionString)]);
         }
     }
