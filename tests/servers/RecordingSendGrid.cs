@@ -31,6 +31,9 @@ public sealed class RecordingSendGrid : IAsyncDisposable
     /// <summary>Every send request, whatever the answer.</summary>
     public int SendRequests => Volatile.Read(ref _requests);
 
+    /// <summary>The clock that stamps each accepted send (a test's fake clock); the wall clock by default.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
     /// <summary>Called after a send is recorded and before its 202 is written (a test may stop the sender there).</summary>
     public Action<RecordedMail>? OnAccepted { get; set; }
 
@@ -70,7 +73,7 @@ public sealed class RecordingSendGrid : IAsyncDisposable
                 statusCode: (int)failure.Status);
         }
 
-        var mail = new RecordedMail(body, auth["Bearer ".Length..]);
+        var mail = new RecordedMail(body, auth["Bearer ".Length..], Clock());
         _accepted.Enqueue(mail);
         OnAccepted?.Invoke(mail);
         return Results.StatusCode(202);
@@ -94,8 +97,12 @@ public sealed class RecordingSendGrid : IAsyncDisposable
 }
 
 /// <summary>One accepted send as SendGrid received it.</summary>
-public sealed record RecordedMail(JsonNode Body, string ApiKey)
+public sealed record RecordedMail(JsonNode Body, string ApiKey, DateTimeOffset At)
 {
+    public IEnumerable<(string FileName, string Type, string Content)> Attachments =>
+        (Body["attachments"]?.AsArray() ?? []).Select(a => (a!["filename"]!.GetValue<string>(), a["type"]!.GetValue<string>(),
+            System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(a["content"]!.GetValue<string>()))));
+
     public string Key => Body["custom_args"]?["netvaerk_key"]?.GetValue<string>() ?? "";
 
     public string To => Body["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>();

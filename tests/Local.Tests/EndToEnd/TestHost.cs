@@ -21,6 +21,9 @@ internal class TestHost : WebApplicationFactory<Program>
 {
     public const string Secretariat = "netvaerkssekretariatet@albertslund.dk";
 
+    /// <summary>The header that carries an e-mail's outbox key.</summary>
+    public const string KeyHeader = "X-Netvaerk-Key";
+
     public TestHost(DataFolder data, FakeTimeProvider clock)
     {
         Data = data;
@@ -51,6 +54,12 @@ internal class TestHost : WebApplicationFactory<Program>
     }
 
     public LocalRunner Runner => Services.GetRequiredService<LocalRunner>();
+
+    /// <summary>Every e-mail sent so far, in delivery-file order (by date, then key hash): the mailbox's files.</summary>
+    public virtual List<MimeMessage> Mails() => Data.Mails();
+
+    public List<MimeMessage> MailsTo(string email) =>
+        Mails().Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, email, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Runs rounds until nothing more is due at the current instant.</summary>
     public async Task SettleAsync()
@@ -90,10 +99,10 @@ internal class TestHost : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string email)
     {
         var client = Client();
-        var before = Data.Files();
+        var before = Mails().Select(m => m.Headers[KeyHeader]).ToHashSet(StringComparer.Ordinal);
         (await client.PostAsJsonAsync("/api/auth/link", new { email })).EnsureSuccessStatusCode();
         await SettleAsync();
-        var mail = Data.Files().Except(before).Select(f => MimeMessage.Load(f))
+        var mail = Mails().Where(m => !before.Contains(m.Headers[KeyHeader]))
             .Single(m => m.To.Mailboxes.Any(b => b.Address == email) && m.Title().StartsWith("Dit login-link", StringComparison.Ordinal));
         var token = Regex.Match(mail.Text(), @"log-ind/([A-Za-z0-9_\-]+)").Groups[1].Value;
         var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { token });

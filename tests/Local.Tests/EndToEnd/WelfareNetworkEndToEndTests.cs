@@ -11,7 +11,7 @@ namespace Netvaerk.Local.Tests.EndToEnd;
 /// A welfare network from idea to follow-up survey, through the HTTP API only, on a fake clock — asserting what
 /// lands in the mailbox along the way.
 /// </summary>
-public sealed class WelfareNetworkEndToEndTests : IDisposable
+public class WelfareNetworkEndToEndTests : IDisposable
 {
     private const string Chef = "charlotte.chef@albertslund.dk";
     private const string Mette = "mette.holm@albertslund.dk";
@@ -23,6 +23,9 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
     private readonly DataFolder _data = new();
     private readonly FakeTimeProvider _clock = new(Local(2027, 2, 1, 8));
 
+    /// <summary>The host the scenario runs on: the embedded one here; the Azure adapters' test runs the same scenario.</summary>
+    private protected virtual TestHost CreateHost(DataFolder data, FakeTimeProvider clock) => new(data, clock);
+
     private static DateTimeOffset Local(int y, int m, int d, int h, int min = 0) => CopenhagenTime.At(new DateOnly(y, m, d), new TimeOnly(h, min));
 
     private static string Subjects(IEnumerable<MimeMessage> mails) => string.Join(" | ", mails.Select(m => m.Title()));
@@ -30,7 +33,13 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
     [Fact]
     public async Task Welfare_network_runs_from_idea_to_follow_up_with_the_expected_mailbox()
     {
-        using var host = new TestHost(_data, _clock);
+        using var host = CreateHost(_data, _clock);
+        await RunAsync(host);
+    }
+
+    /// <summary>The scenario, with its assertions; returns having checked the whole mailbox.</summary>
+    private protected static async Task RunAsync(TestHost host)
+    {
         var secretariat = await host.SignInAsync(TestHost.Secretariat);
         (await secretariat.PutAsJsonAsync($"/api/users/{Chef}", new { name = "Charlotte Chef", roles = new[] { "forum-member" }, forum = "chefforum" }))
             .EnsureSuccessStatusCode();
@@ -48,14 +57,14 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
         Assert.Equal("welfare", idea.GetProperty("recommendation").GetProperty("recommendedType").GetString());
         var id = idea.GetProperty("idea").GetProperty("id").GetString()!;
         await host.SettleAsync();
-        Assert.Contains("Kvittering", Subjects(_data.MailsTo(Mette)), StringComparison.Ordinal);
+        Assert.Contains("Kvittering", Subjects(host.MailsTo(Mette)), StringComparison.Ordinal);
 
         // Routed to Chefforum; no decision for 10 working days brings a reminder, exactly once.
         (await secretariat.PostAsJsonAsync($"/api/ideas/{id}/route", new { })).EnsureSuccessStatusCode();
         await host.SettleAsync();
-        Assert.Single(_data.MailsTo(Chef));
+        Assert.Single(host.MailsTo(Chef));
         await host.AdvanceToAsync(Local(2027, 2, 16, 12));
-        var chefMails = _data.MailsTo(Chef);
+        var chefMails = host.MailsTo(Chef);
         Assert.Equal(2, chefMails.Count);
         Assert.Contains("Påmindelse", chefMails[1].Title(), StringComparison.Ordinal);
 
@@ -96,15 +105,15 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
         })).EnsureSuccessStatusCode();
         (await secretariat.PostAsJsonAsync($"/api/networks/{id}/start", new { startDate = "2027-03-01" })).EnsureSuccessStatusCode();
         await host.SettleAsync();
-        Assert.Contains(_data.MailsTo(Mette), m => m.Title().Contains("kontrakt", StringComparison.OrdinalIgnoreCase) || m.Title().Contains("Velkommen", StringComparison.Ordinal));
+        Assert.Contains(host.MailsTo(Mette), m => m.Title().Contains("kontrakt", StringComparison.OrdinalIgnoreCase) || m.Title().Contains("Velkommen", StringComparison.Ordinal));
 
         // The workshop invitation goes out five working days before, with the .ics, to everyone who may be contacted.
         await host.AdvanceToAsync(Local(2027, 2, 22, 9));
-        var invitations = _data.Mails().Where(m => m.Title().StartsWith("Invitation: opstartsworkshop", StringComparison.Ordinal)).ToList();
+        var invitations = host.Mails().Where(m => m.Title().StartsWith("Invitation: opstartsworkshop", StringComparison.Ordinal)).ToList();
         Assert.Equal(new[] { Aisha, Birthe, Jonas, Mette }, invitations.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
         Assert.All(invitations, m => Assert.Single(m.Attachments, a => a.ContentType.MimeType == "text/calendar"));
         Assert.Contains("mandag den 1. marts 2027", invitations[0].Text(), StringComparison.Ordinal);
-        Assert.Empty(_data.MailsTo(Ole));
+        Assert.Empty(host.MailsTo(Ole));
 
         // The leader moves meeting 2 and registers citizen involvement (so the secretariat is never flagged).
         var leader = await host.SignInAsync(Mette);
@@ -114,7 +123,7 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
             .EnsureSuccessStatusCode();
 
         await host.AdvanceToAsync(Local(2027, 3, 16, 9));
-        var reminder2 = _data.MailsTo(Jonas).Where(m => m.Title().Contains("netværksmøde 2", StringComparison.Ordinal)).ToList();
+        var reminder2 = host.MailsTo(Jonas).Where(m => m.Title().Contains("netværksmøde 2", StringComparison.Ordinal)).ToList();
         Assert.Single(reminder2);
         Assert.Contains("onsdag den 17. marts 2027", reminder2[0].Text(), StringComparison.Ordinal);
         Assert.Contains("13.00", reminder2[0].Text(), StringComparison.Ordinal);
@@ -122,7 +131,7 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
 
         // End evaluation after the closing meeting (30 March, after Easter); two answer.
         await host.AdvanceToAsync(Local(2027, 3, 30, 12));
-        var evaluations = _data.Mails().Where(m => m.Title().StartsWith("Evaluering af", StringComparison.Ordinal)).ToList();
+        var evaluations = host.Mails().Where(m => m.Title().StartsWith("Evaluering af", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, evaluations.Count);
         foreach (var who in new[] { Jonas, Aisha })
         {
@@ -138,7 +147,7 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
 
         // Reminders go only to those who have not answered, at most two.
         await host.AdvanceToAsync(Local(2027, 4, 14, 12));
-        var reminders = _data.Mails().Where(m => m.Title().StartsWith("Påmindelse 1: evalueringen", StringComparison.Ordinal)
+        var reminders = host.Mails().Where(m => m.Title().StartsWith("Påmindelse 1: evalueringen", StringComparison.Ordinal)
             || m.Title().StartsWith("Påmindelse 2: evalueringen", StringComparison.Ordinal)).ToList();
         Assert.Equal(new[] { Birthe, Birthe, Mette, Mette }, reminders.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
 
@@ -150,8 +159,8 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
         // The outcome follow-up three months after the closing meeting.
         await host.AdvanceToAsync(Local(2027, 7, 1, 12));
         secretariat = await host.SignInAsync(TestHost.Secretariat);
-        Assert.Equal(4, _data.Mails().Count(m => m.Title().StartsWith("Opfølgning på", StringComparison.Ordinal)));
-        Assert.DoesNotContain(_data.MailsTo(TestHost.Secretariat), m => m.Title().Contains("ingen borgerinddragelse", StringComparison.Ordinal));
+        Assert.Equal(4, host.Mails().Count(m => m.Title().StartsWith("Opfølgning på", StringComparison.Ordinal)));
+        Assert.DoesNotContain(host.MailsTo(TestHost.Secretariat), m => m.Title().Contains("ingen borgerinddragelse", StringComparison.Ordinal));
         var network = await (await secretariat.GetAsync($"/api/networks/{id}")).ReadAsync();
         Assert.Equal("follow-up", network.GetProperty("network").GetProperty("status").GetString(), ignoreCase: true);
 
@@ -213,13 +222,13 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
             "20270630-060000 mette.holm@albertslund.dk Opfølgning på »Frivillighed i Albertslund«: har det gjort en forskel i driften?",
             "20270701-050000 netvaerkssekretariatet@albertslund.dk Månedligt overblik over netværkene, juli 2027",
         ];
-        var actual = _data.Mails().Where(m => !m.Title().Contains("login-link", StringComparison.Ordinal))
+        var actual = host.Mails().Where(m => !m.Title().Contains("login-link", StringComparison.Ordinal))
             .Select(m => $"{m.Date.UtcDateTime:yyyyMMdd-HHmmss} {m.To.Mailboxes.Single().Address} {m.Title()}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, actual);
 
         // Every e-mail went out exactly once: no two files share a key.
-        var keys = _data.Mails().Select(m => m.Headers["X-Netvaerk-Key"]).ToList();
+        var keys = host.Mails().Select(m => m.Headers[TestHost.KeyHeader]).ToList();
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -231,5 +240,9 @@ public sealed class WelfareNetworkEndToEndTests : IDisposable
         _ => "Vi har fået bedre kontakt til de frivillige.",
     };
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose()
+    {
+        _data.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
