@@ -48,6 +48,7 @@ public static class Api
         IdeaEndpoints.Map(api);
         NetworkEndpoints.Map(api);
         SurveyEndpoints.Map(api);
+        MailEndpoints.Map(api);
         return endpoints;
     }
 }
