@@ -30,23 +30,3 @@ public sealed partial class AzuriteServer : IDisposable
     [GeneratedRegex(@"^listening (\d+)")]
     private static partial Regex ListeningRegex();
 }
-
-/// <summary>One Azurite for every test class of the "azurite" collection.</summary>
-public sealed class AzuriteFixture : IAsyncLifetime
-{
-    public AzuriteServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await AzuriteServer.StartAsync();
-
-    public Task DisposeAsync()
-    {
-        Server.Dispose();
-        return Task.CompletedTask;
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteTests : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "azurite";
-}

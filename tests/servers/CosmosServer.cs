@@ -35,6 +35,9 @@ public sealed partial class CosmosServer : IAsyncDisposable
     /// <summary>The proxy's address, which the clients use.</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>The server itself, without the proxy (for measurements; reads of missing documents answer 500 there).</summary>
+    public Uri DirectEndpoint => _upstream.BaseAddress!;
+
     /// <summary>The server's self-signed certificate, which the proxy presents too and the tests' clients trust.</summary>
     public static string CertificatePath => Path.Combine(TestServers.Folder, "node_modules", "@vercel", "cosmosdb-server", "cert.pem");
 
@@ -44,9 +47,9 @@ public sealed partial class CosmosServer : IAsyncDisposable
     public int InjectedFaults => Volatile.Read(ref _injected);
 
     /// <summary>Options for a client of a fresh database of its own (created on first use).</summary>
-    public CosmosOptions Options(string? database = null) => new()
+    public CosmosOptions Options(string? database = null, bool direct = false) => new()
     {
-        Endpoint = Endpoint,
+        Endpoint = direct ? DirectEndpoint : Endpoint,
         Key = Convert.ToBase64String("netvaerk-tests"u8.ToArray()),
         Database = database ?? $"db-{Guid.NewGuid():N}",
         CreateIfMissing = true,

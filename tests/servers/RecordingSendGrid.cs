@@ -19,6 +19,7 @@ public sealed class RecordingSendGrid : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter)> _failures = new();
     private readonly ConcurrentQueue<RecordedMail> _accepted = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
     private int _requests;
 
     private RecordingSendGrid(WebApplication app) => _app = app;
@@ -36,6 +37,9 @@ public sealed class RecordingSendGrid : IAsyncDisposable
 
     /// <summary>Called after a send is recorded and before its 202 is written (a test may stop the sender there).</summary>
     public Action<RecordedMail>? OnAccepted { get; set; }
+
+    /// <summary>Sends to this address are answered 400, as SendGrid answers an address it will not deliver to.</summary>
+    public void Refuse(string address) => _refused[address] = true;
 
     /// <summary>The next <paramref name="count"/> sends are answered <paramref name="status"/> instead of 202.</summary>
     public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null)
@@ -66,6 +70,12 @@ public sealed class RecordingSendGrid : IAsyncDisposable
         }
 
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? throw new InvalidOperationException("empty body");
+        var to = body["personalizations"]?[0]?["to"]?[0]?["email"]?.GetValue<string>() ?? "";
+        if (_refused.ContainsKey(to))
+        {
+            return Results.Json(new { errors = new[] { new { message = "Does not contain a valid address.", field = "personalizations.0.to" } } }, statusCode: 400);
+        }
+
         if (_failures.TryDequeue(out var failure))
         {
             if (failure.RetryAfter is { } after) context.Response.Headers.RetryAfter = ((int)after.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Netvaerk.Domain.Ports;
 using Netvaerk.Infrastructure.Mail;
 
@@ -16,6 +17,7 @@ public sealed partial class QueueOutboxSender(
     QueueDelivery delivery,
     IOutbox outbox,
     TimeProvider time,
+    IOptions<OutboxOptions> outboxOptions,
     ILogger<QueueOutboxSender> logger) : IOutboxDelivery
 {
     private static readonly TimeSpan MinimumDelay = TimeSpan.FromSeconds(1);
@@ -29,10 +31,12 @@ public sealed partial class QueueOutboxSender(
         {
             QueueMessage[] messages = (await queue.Queue.ReceiveMessagesAsync(queue.Options.BatchSize, queue.Options.VisibilityTimeout, cancellationToken)).Value;
             if (messages.Length == 0) return delivered;
-            foreach (var message in messages)
-            {
-                if (await HandleAsync(message, cancellationToken)) delivered++;
-            }
+            // Sends are mostly waiting on the mail service, so a batch is handled several at a time (each has its own claim).
+            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = outboxOptions.Value.Parallelism, CancellationToken = cancellationToken },
+                async (message, ct) =>
+                {
+                    if (await HandleAsync(message, ct)) Interlocked.Increment(ref delivered);
+                });
         }
     }
 

@@ -15,3 +15,23 @@ public sealed class CosmosTests : ICollectionFixture<CosmosFixture>
 {
     public const string Name = "cosmos";
 }
+
+/// <summary>One Azurite for every test class of the "azurite" collection.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    public AzuriteServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await AzuriteServer.StartAsync();
+
+    public Task DisposeAsync()
+    {
+        Server.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteTests : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "azurite";
+}
