@@ -14,6 +14,21 @@ using static Netvaerk.Infrastructure.Tests.Stores.Samples;
 var n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 300;
 var mails = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
 
+// Document sizes behind the request-unit estimates in docs/cosmos.md (the body; the envelope adds ~200-300 bytes).
+Console.WriteLine("| Document body | bytes |");
+Console.WriteLine("|---|---:|");
+foreach (var (what, value) in new (string, object)[]
+{
+    ("idea (decided, five-step history)", DecidedIdea()),
+    ("network with a welfare timeline (first step done)", RunningNetwork(new DateOnly(2027, 3, 1))),
+    ("outbox message (sample with .ics)", Message("t", "net-1/x/1/a@example.dk", At(2027, 3, 1))),
+    ("survey response", Response(Survey("net-1", "end", At(2027, 3, 1)), At(2027, 3, 2))),
+})
+{
+    Console.WriteLine($"| {what} | {System.Text.Encoding.UTF8.GetByteCount(Netvaerk.Domain.Timelines.TimelineJson.Serialize(value))} |");
+}
+
+Console.WriteLine();
 Console.WriteLine($"Store ports, {n} sequential operations each (after {n / 10} warm-up), one tenant; p50/p99 in ms.");
 await using var cosmosServer = await CosmosServer.StartAsync();
 var folder = Path.Combine(Path.GetTempPath(), $"netvaerk-bench-{Guid.NewGuid():N}");

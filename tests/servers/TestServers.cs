@@ -59,6 +59,7 @@ public static partial class TestServers
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["NETVAERK_FIXTURE"] = "1" }, // the script then ends when our stdin pipe closes
         }) ?? throw new InvalidOperationException("node could not be started.");
         var server = new NodeServer(process);
         var started = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);

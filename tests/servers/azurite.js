@@ -11,6 +11,9 @@ child.stdout.on('data', d => {
 });
 child.on('exit', code => process.exit(code ?? 1));
 process.on('SIGTERM', () => child.kill());
-// Ends with the test process: the fixture keeps stdin open while it lives.
-process.stdin.on('end', () => { child.kill(); process.exit(0); });
-process.stdin.resume();
+process.on('SIGINT', () => { child.kill(); process.exit(0); });
+// Started by a test fixture (which sets NETVAERK_FIXTURE), it ends when the fixture closes stdin or dies.
+if (process.env.NETVAERK_FIXTURE) {
+  process.stdin.on('end', () => { child.kill(); process.exit(0); });
+  process.stdin.resume();
+}
