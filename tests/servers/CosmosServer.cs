@@ -74,6 +74,15 @@ public sealed partial class CosmosServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <paramref name="count"/> document requests are held for <paramref name="delay"/> before they go on (a slow or hung server).</summary>
+    public void Stall(int count, TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++) _faults.Enqueue(new Fault(0, null, delay));
+        }
+    }
+
     public void ClearFaults()
     {
         lock (_gate) _faults.Clear();
@@ -110,7 +119,23 @@ public sealed partial class CosmosServer : IAsyncDisposable
     {
         Interlocked.Increment(ref _requests);
         var path = context.Request.Path.Value ?? "";
-        if (path.Contains("/docs", StringComparison.Ordinal) && NextFault() is { } fault)
+        var fault = path.Contains("/docs", StringComparison.Ordinal) ? NextFault() : null;
+        if (fault?.Delay is { } stall)
+        {
+            Interlocked.Increment(ref _injected);
+            try
+            {
+                await Task.Delay(stall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up, as it should
+            }
+
+            fault = null;
+        }
+
+        if (fault is not null)
         {
             Interlocked.Increment(ref _injected);
             context.Response.StatusCode = (int)fault.Status;
@@ -176,7 +201,7 @@ public sealed partial class CosmosServer : IAsyncDisposable
         _node.Dispose();
     }
 
-    private sealed record Fault(HttpStatusCode Status, TimeSpan? RetryAfter);
+    private sealed record Fault(HttpStatusCode Status, TimeSpan? RetryAfter, TimeSpan? Delay = null);
 
     [GeneratedRegex(@"listening (\d+)")]
     private static partial Regex ListeningRegex();

@@ -33,7 +33,7 @@ internal sealed class CosmosCollection(CosmosDatabase database, string name)
     {
         using var response = await database.SendAsync($"create in {name}",
             ct => _container.CreateItemStreamAsync(new MemoryStream(document, writable: false), new PartitionKey(tenantId), cancellationToken: ct),
-            cancellationToken);
+            cancellationToken, idempotent: false);
         if (response.StatusCode == HttpStatusCode.Conflict) return null;
         response.EnsureSuccessStatusCode();
         return response.Headers.ETag;
@@ -47,7 +47,7 @@ internal sealed class CosmosCollection(CosmosDatabase database, string name)
     {
         using var response = await database.SendAsync($"replace in {name}",
             ct => _container.ReplaceItemStreamAsync(new MemoryStream(document, writable: false), id, new PartitionKey(tenantId),
-                new ItemRequestOptions { IfMatchEtag = etag }, ct), cancellationToken);
+                new ItemRequestOptions { IfMatchEtag = etag }, ct), cancellationToken, idempotent: false);
         if (response.StatusCode == HttpStatusCode.PreconditionFailed) throw new ConcurrencyException();
         if (response.StatusCode == HttpStatusCode.NotFound) throw new InvalidOperationException($"There is no {name} document {id} in tenant {tenantId}.");
         response.EnsureSuccessStatusCode();
@@ -69,7 +69,7 @@ internal sealed class CosmosCollection(CosmosDatabase database, string name)
     {
         using var response = await database.SendAsync($"delete in {name}",
             ct => _container.DeleteItemStreamAsync(id, new PartitionKey(tenantId),
-                etag is null ? null : new ItemRequestOptions { IfMatchEtag = etag }, ct), cancellationToken);
+                etag is null ? null : new ItemRequestOptions { IfMatchEtag = etag }, ct), cancellationToken, idempotent: etag is null);
         if (response.StatusCode == HttpStatusCode.NotFound) return false;
         if (response.StatusCode == HttpStatusCode.PreconditionFailed) throw new ConcurrencyException();
         response.EnsureSuccessStatusCode();

@@ -54,20 +54,27 @@ public sealed partial class CosmosDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs one request, retrying 429 (after the server's <c>x-ms-retry-after-ms</c>), 503, 408 and 449 and requests that
-    /// timed out or failed to connect, with exponential backoff, until <see cref="CosmosOptions.MaxAttempts"/> or
-    /// <see cref="CosmosOptions.MaxRetryWait"/> is reached. The last answer is returned whatever it is; callers decide.
+    /// Runs one request, retrying 429 (after the server's <c>x-ms-retry-after-ms</c>), 503, 408 and 449 and failed
+    /// connections, with exponential backoff, until <see cref="CosmosOptions.MaxAttempts"/> or
+    /// <see cref="CosmosOptions.MaxRetryWait"/> is reached. Each attempt may take <see cref="CosmosOptions.RequestTimeout"/>;
+    /// one that takes longer is abandoned and retried only when <paramref name="idempotent"/> (reads, queries, upserts):
+    /// a create or replace that timed out may have happened, and repeating it would answer 409 or 412 for our own write,
+    /// so its timeout surfaces and the caller's own retry (a timeline step's, the outbox's) starts over from what is
+    /// stored. The last answer is returned whatever it is; callers decide.
     /// </summary>
-    internal async Task<ResponseMessage> SendAsync(string operation, Func<CancellationToken, Task<ResponseMessage>> request, CancellationToken cancellationToken)
+    internal async Task<ResponseMessage> SendAsync(
+        string operation, Func<CancellationToken, Task<ResponseMessage>> request, CancellationToken cancellationToken, bool idempotent = true)
     {
         var waited = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
             ResponseMessage? response = null;
             Exception? failure = null;
+            using var attemptTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptTime.CancelAfter(_options.RequestTimeout);
             try
             {
-                response = await request(cancellationToken);
+                response = await request(attemptTime.Token);
             }
             catch (CosmosException ex) when (IsTransient(ex.StatusCode))
             {
@@ -79,7 +86,9 @@ public sealed partial class CosmosDatabase : IDisposable
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = ex; // the SDK's request timeout, not ours
+                // The attempt's time ran out (or the SDK's own timeout), not the caller's.
+                if (!idempotent) throw new CosmosTransientException(operation, attempt, ex);
+                failure = ex;
             }
 
             if (response is not null && !IsTransient(response.StatusCode))

@@ -111,17 +111,24 @@ public sealed partial class OutboxDispatcher : IOutboxDelivery
         return delivered.Count;
     }
 
+    /// <summary>The failure as the outbox records it: its type and message, shortened.</summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        return error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+    }
+
+    /// <summary>Whether a failed attempt dead-letters the entry: the last allowed, or one the transport calls permanent.</summary>
+    public static bool IsFinal(Exception exception, int failedAttempts, int maxAttempts) =>
+        exception is PermanentDeliveryException || failedAttempts >= maxAttempts;
+
     private async Task RecordFailureAsync(OutboxEntry entry, Exception ex, CancellationToken cancellationToken)
     {
         var key = entry.Message.Key;
         var failedAttempts = entry.Attempts + 1;
-        var error = $"{ex.GetType().Name}: {ex.Message}";
-        if (error.Length > MaxErrorLength)
-        {
-            error = error[..MaxErrorLength];
-        }
-
-        if (failedAttempts >= _options.MaxAttempts || ex is PermanentDeliveryException)
+        var error = Describe(ex);
+        if (IsFinal(ex, failedAttempts, _options.MaxAttempts))
         {
             await _outbox.MarkFailedAsync(entry.Message.TenantId, key, error, retryAt: null, cancellationToken);
             LogDeadLettered(ex, key, failedAttempts);

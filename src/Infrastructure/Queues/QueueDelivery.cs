@@ -29,8 +29,6 @@ public sealed partial class QueueDelivery(
     IOptions<OutboxOptions> outboxOptions,
     ILogger<QueueDelivery> logger)
 {
-    private const int MaxErrorLength = 2000;
-
     public async Task<ReferenceOutcome> HandleAsync(OutboxReference reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -91,10 +89,8 @@ public sealed partial class QueueDelivery(
     {
         var message = entry.Message;
         var failedAttempts = entry.Attempts + 1;
-        var error = $"{ex.GetType().Name}: {ex.Message}";
-        if (error.Length > MaxErrorLength) error = error[..MaxErrorLength];
-
-        if (ex is PermanentDeliveryException || failedAttempts >= outboxOptions.Value.MaxAttempts)
+        var error = OutboxDispatcher.Describe(ex);
+        if (OutboxDispatcher.IsFinal(ex, failedAttempts, outboxOptions.Value.MaxAttempts))
         {
             await outbox.MarkFailedAsync(message.TenantId, message.Key, error, retryAt: null, cancellationToken);
             LogDeadLettered(ex, message.Key, failedAttempts);

@@ -96,4 +96,37 @@ public sealed class CosmosFaultTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(1, Server.Requests - requests);
         Assert.Equal(idea2.Status, (await store.FindAsync(tenant, idea.Id.ToString()))!.Value.Status);
     }
+
+    [Fact]
+    public async Task A_write_that_times_out_surfaces_as_transient_rather_than_being_repeated_blind()
+    {
+        var options = Server.Options();
+        options.RequestTimeout = TimeSpan.FromSeconds(1);
+        using var database = new CosmosDatabase(options);
+        await database.EnsureCreatedAsync();
+        var store = new CosmosIdeaStore(database);
+        Server.Stall(1, TimeSpan.FromSeconds(3));
+
+        await Assert.ThrowsAsync<CosmosTransientException>(() => store.AddAsync(NewTenant(), NewIdea()));
+    }
+
+    [Fact]
+    public async Task A_read_that_times_out_is_retried()
+    {
+        var options = Server.Options();
+        options.RequestTimeout = TimeSpan.FromSeconds(1);
+        using var database = new CosmosDatabase(options);
+        await database.EnsureCreatedAsync();
+        var store = new CosmosIdeaStore(database);
+        var tenant = NewTenant();
+        var idea = NewIdea();
+        await store.AddAsync(tenant, idea);
+        Server.Stall(1, TimeSpan.FromSeconds(5));
+        var started = DateTime.UtcNow;
+
+        var found = await store.FindAsync(tenant, idea.Id.ToString());
+
+        Assert.NotNull(found);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4.5));
+    }
 }

@@ -65,6 +65,19 @@ public sealed class LocalMailboxTests : IDisposable
     }
 
     [Fact]
+    public async Task The_mailbox_knows_which_keys_it_has_accepted()
+    {
+        var mailbox = Mailbox();
+        var sent = TestMessages.Invitation();
+
+        Assert.False(await mailbox.HasSentAsync(sent));
+        await mailbox.SendAsync(sent);
+
+        Assert.True(await mailbox.HasSentAsync(sent));
+        Assert.False(await mailbox.HasSentAsync(TestMessages.Invitation(key: "net-1/workshop-invite/1/other@albertslund.dk")));
+    }
+
+    [Fact]
     public async Task Send_writes_an_eml_whose_headers_parse_back_with_the_Danish_subject_and_deterministic_ids()
     {
         var message = TestMessages.Invitation();
