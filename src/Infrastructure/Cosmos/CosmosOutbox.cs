@@ -121,7 +121,9 @@ public sealed class CosmosOutbox(CosmosDatabase database, TimeProvider time) : I
         if (period.Root.GetProperty("released").GetBoolean()) return;
         foreach (var key in period.Body<List<string>>())
         {
-            await ChangeAsync(tenantId, key, document => document.String("state") == Held ? With(document, Pending) : null, cancellationToken);
+            // Every listed message was stored before the period was; one gone since (deleted by hand) is simply skipped.
+            if (await _outbox.ReadAsync(tenantId, MessageId(key), cancellationToken) is not { } held) continue;
+            await ChangeAsync(tenantId, key, document => document.String("state") == Held ? With(document, Pending) : null, cancellationToken, held);
         }
 
         var released = CosmosValues.Document(period.String("id"), tenantId, period.Body<List<string>>(), w =>
@@ -204,15 +206,17 @@ public sealed class CosmosOutbox(CosmosDatabase database, TimeProvider time) : I
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var key in keys) ArgumentException.ThrowIfNullOrEmpty(key);
 
-        // Every key must exist before any is marked, as SQLite's one transaction would have it.
+        // Every key must exist before any is marked, as SQLite's one transaction would have it; what is read is then the
+        // first version each change works on.
+        var read = new List<(string Key, StoredDocument Document)>(keys.Count);
         foreach (var key in keys)
         {
-            if (await _outbox.ReadAsync(tenantId, MessageId(key), cancellationToken) is null) throw Unknown(key);
+            read.Add((key, await _outbox.ReadAsync(tenantId, MessageId(key), cancellationToken) ?? throw Unknown(key)));
         }
 
-        foreach (var key in keys)
+        foreach (var (key, document) in read)
         {
-            await ChangeAsync(tenantId, key, document => document.String("state") != Pending ? null : Delivery(document, at), cancellationToken);
+            await ChangeAsync(tenantId, key, d => d.String("state") != Pending ? null : Delivery(d, at), cancellationToken, document);
         }
     }
 
@@ -267,11 +271,12 @@ public sealed class CosmosOutbox(CosmosDatabase database, TimeProvider time) : I
     /// Reads the entry and replaces it with what <paramref name="change"/> makes of it (nothing when it returns null),
     /// under the ETag it read; on a conflict it reads again and decides again.
     /// </summary>
-    private async Task ChangeAsync(string tenantId, string key, Func<StoredDocument, byte[]?> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(
+        string tenantId, string key, Func<StoredDocument, byte[]?> change, CancellationToken cancellationToken, StoredDocument? read = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var document = await _outbox.ReadAsync(tenantId, MessageId(key), cancellationToken) ?? throw Unknown(key);
+            var document = (attempt == 1 ? read : null) ?? await _outbox.ReadAsync(tenantId, MessageId(key), cancellationToken) ?? throw Unknown(key);
             if (change(document) is not { } replacement) return;
             try
             {
