@@ -14,6 +14,9 @@ if (args is ["simulate", .. var rest])
 // Settings travel with the binary; data/ (database, mailbox) is relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Api.MaxBodyBytes);
+// The default address lives here, not in appsettings.json, which travels into every project that references this one
+// (a test process's other web hosts would read it too); --urls or ASPNETCORE_URLS still choose another.
+if (string.IsNullOrEmpty(builder.Configuration["Urls"])) builder.WebHost.UseUrls("http://localhost:5080");
 
 builder.Services.AddInfrastructure(builder.Configuration);   // stores, outbox, mail: SQLite + mailbox unless configured
 builder.Services.AddWeb();              // workflow use cases, JSON API, sign-in

@@ -177,40 +177,77 @@ public sealed class NetworkWorkflow(
         var stored = await GetAsync(id, cancellationToken);
         while (stored.Value.Timeline?.NextDue(now) is NextDue.Run { Step: var step })
         {
-            NetworkRecord record;
-            try
-            {
-                var outcome = await executor.ExecuteAsync(stored.Value, step, now, cancellationToken);
-                record = Advance(stored.Value, step, now, outcome.FailedRecipients.Select(f => f.Recipient.Email).ToArray());
-                if (outcome.FailedRecipients.Count > 0)
-                {
-                    await FlagAsync(record, step, "recipients", string.Join(" ", outcome.FailedRecipients.Select(f => $"{f.Recipient.Name} ({f.Reason})")),
-                        now, cancellationToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var failed = stored.Value.Timeline!.Failed(step.Id, step.Version, now, $"{e.GetType().Name}: {e.Message}", RetryPolicy);
-                record = stored.Value with { Timeline = failed };
-                if (failed.Step(step.Id)?.Status == StepStatus.Failed)
-                {
-                    await FlagAsync(record, step, "parked", failed.Step(step.Id)!.Failure!, now, cancellationToken);
-                }
-            }
-
-            try
-            {
-                stored = new Versioned<NetworkRecord>(record, await networks.ReplaceAsync(Tenant, record, stored.ETag, cancellationToken));
-                executed++;
-            }
-            catch (ConcurrencyException)
-            {
-                // A leader changed the network meanwhile; read it again and carry on from the new state.
-                stored = await GetAsync(id, cancellationToken);
-            }
+            (stored, var saved) = await ExecuteAsync(id, stored, step, now, cancellationToken);
+            if (saved) executed++;
         }
 
         return executed;
+    }
+
+    /// <summary>
+    /// What the timeline asks for at <paramref name="now"/>, from the stored state: the Durable orchestrator's question
+    /// (the local runner asks <see cref="RunDueAsync"/> instead). Asking changes nothing.
+    /// </summary>
+    public async Task<NextDue> NextAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var stored = await GetAsync(id, cancellationToken);
+        return stored.Value.Timeline?.NextDue(now) ?? new NextDue.WaitForChange();
+    }
+
+    /// <summary>
+    /// Executes one step — the one the orchestrator was told to run — if it is still due in that version at
+    /// <paramref name="now"/>, exactly as <see cref="RunDueAsync"/> would, and answers what comes next. A step that was
+    /// moved, cancelled or done meanwhile (a leader's change won the race, or this is an activity's retry) is left alone:
+    /// running it twice has the effect of running it once.
+    /// </summary>
+    public async Task<NextDue> RunStepAsync(Guid id, string stepId, int version, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var stored = await GetAsync(id, cancellationToken);
+        if (stored.Value.Timeline?.NextDue(now) is NextDue.Run { Step: var step } && step.Id == stepId && step.Version == version)
+        {
+            (stored, _) = await ExecuteAsync(id, stored, step, now, cancellationToken);
+        }
+
+        return stored.Value.Timeline?.NextDue(now) ?? new NextDue.WaitForChange();
+    }
+
+    /// <summary>
+    /// Executes the step and saves the timeline with it done (or failed, retried and at last parked); a concurrent
+    /// change reloads the record instead. Returns the record as stored now and whether this call saved it.
+    /// </summary>
+    private async Task<(Versioned<NetworkRecord> Stored, bool Saved)> ExecuteAsync(
+        Guid id, Versioned<NetworkRecord> stored, TimelineStep step, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        NetworkRecord record;
+        try
+        {
+            var outcome = await executor.ExecuteAsync(stored.Value, step, now, cancellationToken);
+            record = Advance(stored.Value, step, now, outcome.FailedRecipients.Select(f => f.Recipient.Email).ToArray());
+            if (outcome.FailedRecipients.Count > 0)
+            {
+                await FlagAsync(record, step, "recipients", string.Join(" ", outcome.FailedRecipients.Select(f => $"{f.Recipient.Name} ({f.Reason})")),
+                    now, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failed = stored.Value.Timeline!.Failed(step.Id, step.Version, now, $"{e.GetType().Name}: {e.Message}", RetryPolicy);
+            record = stored.Value with { Timeline = failed };
+            if (failed.Step(step.Id)?.Status == StepStatus.Failed)
+            {
+                await FlagAsync(record, step, "parked", failed.Step(step.Id)!.Failure!, now, cancellationToken);
+            }
+        }
+
+        try
+        {
+            return (new Versioned<NetworkRecord>(record, await networks.ReplaceAsync(Tenant, record, stored.ETag, cancellationToken)), true);
+        }
+        catch (ConcurrencyException)
+        {
+            // A leader changed the network meanwhile; read it again and carry on from the new state.
+            return (await GetAsync(id, cancellationToken), false);
+        }
     }
 
     /// <summary>How failing steps are retried before they are parked; the Durable orchestrator uses the same.</summary>

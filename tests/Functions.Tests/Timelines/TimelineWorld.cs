@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using Netvaerk.Domain.Calendar;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Participants;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Workflow;
+using Netvaerk.Infrastructure;
+using Netvaerk.Local;
+using Netvaerk.Web;
+
+namespace Netvaerk.Functions.Tests.Timelines;
+
+/// <summary>
+/// The embedded system's services over a SQLite file and a mailbox folder of their own, on a fake clock, with one
+/// network of the given type started: what both engines — the local runner and the Durable orchestrator — then drive.
+/// </summary>
+internal sealed class TimelineWorld : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = CopenhagenTime.At(new DateOnly(2027, 1, 4), new TimeOnly(7, 0));
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "netvaerk-durable-" + Guid.NewGuid().ToString("N"));
+    private WebApplication _app = null!;
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public Guid NetworkId { get; } = new("6f1c2d7e-0000-4000-8000-00000000d001");
+
+    public IServiceProvider Services => _app.Services;
+
+    public string Tenant => Services.GetRequiredService<WorkflowSettings>().TenantId;
+
+    public string Mailbox => Path.Combine(_folder, "mail");
+
+    public static async Task<TimelineWorld> StartAsync(NetworkType type)
+    {
+        var world = new TimelineWorld();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Configuration["Sqlite:Path"] = Path.Combine(world._folder, "netvaerk.db");
+        builder.Configuration["Mailbox:Folder"] = world.Mailbox;
+        builder.Configuration["Runner:Enabled"] = "false";
+        builder.Configuration["Urls"] = "http://127.0.0.1:0"; // no fixed port: tests run side by side
+        builder.Services.AddInfrastructure(builder.Configuration).AddWeb().AddLocalHost();
+        builder.Services.RemoveAll<TimeProvider>();
+        builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        world._app = builder.Build();
+        await world._app.StartAsync();
+
+        // The same network as the local benchmark seeds: a complete contract, six employees, started two weeks ahead.
+        var contract = NetworkContract.ForType(type) with
+        {
+            Theme = "Netværk om frivillighed",
+            Purpose = "Formål",
+            Mandate = "Mandat",
+            ExpectedOutput = "Output",
+            ExpectedOutcome = "Outcome",
+            Leader = new Person("Mette Holm", "mette.holm@albertslund.dk"),
+            TimeFrame = TimeFrame.Typical(new DateOnly(2027, 1, 18), type),
+            InvolvementPlan = "Plan",
+            EvaluationPlan = "Plan",
+            Participants = Enumerable.Range(0, 6).Select(p => new Participant(new Guid($"00000000-0000-4000-8000-{p:D12}"), $"Deltager {p}",
+                $"deltager{p}@albertslund.dk", ParticipantKind.Employee, p < 4 ? ParticipantRole.Core : ParticipantRole.Peripheral)).ToList(),
+        };
+        await world.Services.GetRequiredService<INetworkStore>().AddAsync(world.Tenant, new NetworkRecord(Network.CreateDraft(world.NetworkId, contract, Start), null));
+        await world.Services.GetRequiredService<NetworkWorkflow>().StartAsync(world.NetworkId, new DateOnly(2027, 1, 18), adjust: null, ifMatch: null);
+        return world;
+    }
+
+    /// <summary>The e-mails of the network's timeline (digests and sign-ins left out): key, recipient, subject, instant.</summary>
+    public IReadOnlyList<string> TimelineMails() =>
+        (Directory.Exists(Mailbox) ? Directory.GetFiles(Mailbox, "*.eml") : [])
+            .Select(f => MimeMessage.Load(f))
+            .Select(m => (Key: m.Headers["X-Netvaerk-Key"] ?? "", Message: m))
+            .Where(m => m.Key.StartsWith(NetworkId.ToString() + "/", StringComparison.Ordinal))
+            .Select(m => $"{m.Message.Date.UtcDateTime:yyyy-MM-dd HH:mm} {m.Key} {m.Message.Subject}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still closing; the temp folder is cleaned by the OS eventually
+        }
+    }
+}
