@@ -8,6 +8,7 @@ using Netvaerk.Domain.Networks;
 using Netvaerk.Domain.Timelines;
 using Netvaerk.Domain.Workflow;
 using Netvaerk.Functions.Timelines;
+using Netvaerk.Domain.Ports;
 using Netvaerk.Local.Runner;
 
 namespace Netvaerk.Functions.Tests.Timelines;
@@ -44,13 +45,7 @@ public sealed class NetworkTimelineTests
         await using (var world = await TimelineWorld.StartAsync(type))
         {
             await RunOrchestrationAsync(world, timeout.Token);
-
-            // In Azure the queue trigger delivers what the activities queued; here the outbox's own delivery does.
-            world.Clock.SetUtcNow(TimelineWorld.Start.AddYears(2));
-            var delivery = world.Services.GetRequiredService<Netvaerk.Infrastructure.Mail.IOutboxDelivery>();
-            while (await delivery.DeliverDueAsync(timeout.Token) > 0)
-            {
-            }
+            await DeliverAllAsync(world, timeout.Token);
 
             durable = world.TimelineMails();
         }
@@ -73,13 +68,84 @@ public sealed class NetworkTimelineTests
         Assert.Equal(Enum.GetValues<StepKind>().Select(TimelineActivities.For).Distinct().Count(), Enum.GetValues<StepKind>().Length);
     }
 
-    /// <summary>Runs the network's orchestration to its end on the in-process engine, with time simulated.</summary>
-    private static async Task RunOrchestrationAsync(TimelineWorld world, CancellationToken cancellationToken)
+    [Fact]
+    public async Task A_meeting_moved_while_the_orchestration_sleeps_is_picked_up_by_the_event_and_the_old_reminder_never_goes_out()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var moved = new MeetingMoved("meeting-2", new DateOnly(2027, 2, 3), new TimeOnly(13, 0), new TimeOnly(15, 0), "Kulturhuset", default);
+
+        IReadOnlyList<string> local;
+        await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
+        {
+            var runner = world.Services.GetRequiredService<LocalRunner>();
+            var movedAt = await DueAsync(world, "meeting-1-reminder");
+            while (await runner.RunOnceAsync(timeout.Token) is { } next && next <= movedAt)
+            {
+                if (next > world.Clock.GetUtcNow()) world.Clock.SetUtcNow(next);
+            }
+
+            world.Clock.SetUtcNow(movedAt);
+            await world.Services.GetRequiredService<NetworkWorkflow>().ChangeTimelineAsync(world.NetworkId, moved with { At = movedAt }, null, null, timeout.Token);
+            while (await runner.RunOnceAsync(timeout.Token) is { } next && next < TimelineWorld.Start.AddYears(2))
+            {
+                if (next > world.Clock.GetUtcNow()) world.Clock.SetUtcNow(next);
+            }
+
+            local = world.TimelineMails();
+        }
+
+        IReadOnlyList<string> durable;
+        await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
+        {
+            var movedAt = await DueAsync(world, "meeting-1-reminder");
+
+            // Slower simulated time, so the test sees the orchestration asleep between two steps.
+            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token);
+            world.Engine.Inner = new DurableTimelineEngine(host.Client);
+            await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
+
+            // Once meeting 1's reminder is out, the orchestration sleeps towards the next step (four simulated days away);
+            // the leader moves meeting 2 then, and the stored change raises the event.
+            var networks = world.Services.GetRequiredService<INetworkStore>();
+            while ((await networks.FindAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token))!.Value.Timeline!.Step("meeting-1-reminder")!.Status != StepStatus.Done)
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+
+            world.Clock.SetUtcNow(movedAt);
+            await world.Services.GetRequiredService<NetworkWorkflow>().ChangeTimelineAsync(world.NetworkId, moved with { At = movedAt }, null, null, timeout.Token);
+
+            await CompleteAsync(host, TimelineInput.InstanceIdFor(world.Tenant, world.NetworkId.ToString()), timeout.Token);
+            await DeliverAllAsync(world, timeout.Token);
+            durable = world.TimelineMails();
+        }
+
+        Assert.Contains(local, m => m.Contains("/meeting-2-reminder/2/", StringComparison.Ordinal));
+        Assert.DoesNotContain(local, m => m.Contains("/meeting-2-reminder/1/", StringComparison.Ordinal));
+        Assert.Equal(local, durable);
+    }
+
+    private static async Task<DateTimeOffset> DueAsync(TimelineWorld world, string stepId) =>
+        (await world.Services.GetRequiredService<INetworkStore>().FindAsync(world.Tenant, world.NetworkId.ToString()))!.Value.Timeline!.Step(stepId)!.Due;
+
+    private static async Task DeliverAllAsync(TimelineWorld world, CancellationToken cancellationToken)
+    {
+        // In Azure the queue trigger delivers what the activities queued; here the outbox's own delivery does.
+        world.Clock.SetUtcNow(TimelineWorld.Start.AddYears(2));
+        var delivery = world.Services.GetRequiredService<Netvaerk.Infrastructure.Mail.IOutboxDelivery>();
+        while (await delivery.DeliverDueAsync(cancellationToken) > 0)
+        {
+        }
+    }
+
+    /// <summary>The in-process engine with the real orchestrator (time simulated from the world's clock) and activities.</summary>
+    private static Task<DurableTaskTestHost> StartHostAsync(TimelineWorld world, TimeSpan realPerDay, CancellationToken cancellationToken)
     {
         var activities = new TimelineActivities(world.Services.GetRequiredService<NetworkWorkflow>());
-        await using var host = await DurableTaskTestHost.StartAsync(registry =>
+        var start = world.Clock.GetUtcNow().UtcDateTime;
+        return DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestratorFunc(nameof(NetworkTimeline), context => NetworkTimeline.RunAsync(new SimulatedTimeContext(context, RealPerDay)));
+            registry.AddOrchestratorFunc(nameof(NetworkTimeline), context => NetworkTimeline.RunAsync(new SimulatedTimeContext(context, realPerDay, start)));
             registry.AddActivityFunc<NextInput, TimelineNext>(nameof(TimelineActivities.NextStep),
                 (_, input) => activities.NextStep(input, cancellationToken));
             foreach (var name in Enum.GetValues<StepKind>().Select(TimelineActivities.For))
@@ -87,13 +153,23 @@ public sealed class NetworkTimelineTests
                 registry.AddActivityFunc<StepInput, TimelineNext>(name, (_, input) => activities.RunAsync(input, cancellationToken));
             }
         }, cancellationToken: cancellationToken);
+    }
 
+    private static async Task CompleteAsync(DurableTaskTestHost host, string instanceId, CancellationToken cancellationToken)
+    {
+        var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+            $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorType} {done.FailureDetails?.ErrorMessage} {done.FailureDetails?.StackTrace}");
+    }
+
+    /// <summary>Runs the network's orchestration to its end on the in-process engine, with time simulated.</summary>
+    private static async Task RunOrchestrationAsync(TimelineWorld world, CancellationToken cancellationToken)
+    {
+        await using var host = await StartHostAsync(world, RealPerDay, cancellationToken);
         var input = new TimelineInput(world.Tenant, world.NetworkId.ToString());
         var instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(NetworkTimeline),
             new SimulatedInput<TimelineInput>(input, world.Clock.GetUtcNow().UtcDateTime),
             new StartOrchestrationOptions(TimelineInput.InstanceIdFor(input.TenantId, input.NetworkId)), cancellationToken);
-        var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-
-        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorType} {done.FailureDetails?.ErrorMessage} {done.FailureDetails?.StackTrace}");
+        await CompleteAsync(host, instanceId, cancellationToken);
     }
 }

@@ -23,14 +23,26 @@ internal sealed class SimulatedTimeContext : TaskOrchestrationContext
     private readonly System.Text.Json.JsonElement _input;
     private DateTime _now;
 
-    public SimulatedTimeContext(TaskOrchestrationContext inner, TimeSpan realPerSimulatedDay)
+    /// <param name="start">Where simulated time starts for an input that is not a <see cref="SimulatedInput{T}"/> (an
+    /// orchestration scheduled by production code, which knows nothing of simulation).</param>
+    public SimulatedTimeContext(TaskOrchestrationContext inner, TimeSpan realPerSimulatedDay, DateTime? start = null)
     {
         this.inner = inner;
         this.realPerSimulatedDay = realPerSimulatedDay;
+
         // Registered without an input type, the engine hands the input over as JSON.
-        var envelope = inner.GetInput<JsonElement>().Deserialize<SimulatedInput<JsonElement>>(s_json)!;
-        _input = envelope.Value;
-        _now = envelope.Now;
+        var raw = inner.GetInput<JsonElement>();
+        if (raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("Now", out _) && raw.TryGetProperty("Value", out _))
+        {
+            var envelope = raw.Deserialize<SimulatedInput<JsonElement>>(s_json)!;
+            _input = envelope.Value;
+            _now = envelope.Now;
+        }
+        else
+        {
+            _input = raw;
+            _now = start ?? throw new InvalidOperationException("A plain input needs the simulated start.");
+        }
     }
 
     public override TaskName Name => inner.Name;

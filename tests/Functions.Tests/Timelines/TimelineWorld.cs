@@ -28,6 +28,12 @@ internal sealed class TimelineWorld : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>
+    /// The engine the workflows signal: the local runner's own until a test plugs in the Durable one (which needs the
+    /// test host, which needs these services first).
+    /// </summary>
+    public SwitchableEngine Engine { get; } = new();
+
     public Guid NetworkId { get; } = new("6f1c2d7e-0000-4000-8000-00000000d001");
 
     public IServiceProvider Services => _app.Services;
@@ -48,6 +54,8 @@ internal sealed class TimelineWorld : IAsyncDisposable
         builder.Services.AddInfrastructure(builder.Configuration).AddWeb().AddLocalHost();
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton<TimeProvider>(world.Clock);
+        builder.Services.RemoveAll<ITimelineEngine>();
+        builder.Services.AddSingleton<ITimelineEngine>(world.Engine);
         world._app = builder.Build();
         await world._app.StartAsync();
 
@@ -95,4 +103,16 @@ internal sealed class TimelineWorld : IAsyncDisposable
             // a file still closing; the temp folder is cleaned by the OS eventually
         }
     }
+}
+
+/// <summary>An <see cref="ITimelineEngine"/> that forwards to whichever engine is plugged in (none: the runner polls).</summary>
+internal sealed class SwitchableEngine : ITimelineEngine
+{
+    public ITimelineEngine? Inner { get; set; }
+
+    public Task StartAsync(string tenantId, string networkId, CancellationToken cancellationToken = default) =>
+        Inner?.StartAsync(tenantId, networkId, cancellationToken) ?? Task.CompletedTask;
+
+    public Task SignalAsync(string tenantId, string networkId, Domain.Timelines.TimelineChange change, CancellationToken cancellationToken = default) =>
+        Inner?.SignalAsync(tenantId, networkId, change, cancellationToken) ?? Task.CompletedTask;
 }
