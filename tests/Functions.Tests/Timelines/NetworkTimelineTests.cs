@@ -32,12 +32,7 @@ public sealed class NetworkTimelineTests
         IReadOnlyList<string> local;
         await using (var world = await TimelineWorld.StartAsync(type))
         {
-            var runner = world.Services.GetRequiredService<LocalRunner>();
-            while (await runner.RunOnceAsync(timeout.Token) is { } next && next < TimelineWorld.Start.AddYears(2))
-            {
-                if (next > world.Clock.GetUtcNow()) world.Clock.SetUtcNow(next);
-            }
-
+            await RunLocallyAsync(world, TimelineWorld.Start.AddYears(2), timeout.Token);
             local = world.TimelineMails();
         }
 
@@ -77,20 +72,11 @@ public sealed class NetworkTimelineTests
         IReadOnlyList<string> local;
         await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
         {
-            var runner = world.Services.GetRequiredService<LocalRunner>();
             var movedAt = await DueAsync(world, "meeting-1-reminder");
-            while (await runner.RunOnceAsync(timeout.Token) is { } next && next <= movedAt)
-            {
-                if (next > world.Clock.GetUtcNow()) world.Clock.SetUtcNow(next);
-            }
-
+            await RunLocallyAsync(world, movedAt.AddTicks(1), timeout.Token);
             world.Clock.SetUtcNow(movedAt);
             await world.Services.GetRequiredService<NetworkWorkflow>().ChangeTimelineAsync(world.NetworkId, moved with { At = movedAt }, null, null, timeout.Token);
-            while (await runner.RunOnceAsync(timeout.Token) is { } next && next < TimelineWorld.Start.AddYears(2))
-            {
-                if (next > world.Clock.GetUtcNow()) world.Clock.SetUtcNow(next);
-            }
-
+            await RunLocallyAsync(world, TimelineWorld.Start.AddYears(2), timeout.Token);
             local = world.TimelineMails();
         }
 
@@ -123,6 +109,16 @@ public sealed class NetworkTimelineTests
         Assert.Contains(local, m => m.Contains("/meeting-2-reminder/2/", StringComparison.Ordinal));
         Assert.DoesNotContain(local, m => m.Contains("/meeting-2-reminder/1/", StringComparison.Ordinal));
         Assert.Equal(local, durable);
+    }
+
+    /// <summary>The local runner, round after round, the fake clock moved to each due instant before <paramref name="until"/>.</summary>
+    private static async Task RunLocallyAsync(TimelineWorld world, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var runner = world.Services.GetRequiredService<LocalRunner>();
+        while (await runner.RunOnceAsync(cancellationToken) is { } next && next < until)
+        {
+            if (next > world.Clock.GetUtcNow()) world.Clock.SetUtcNow(next);
+        }
     }
 
     private static async Task<DateTimeOffset> DueAsync(TimelineWorld world, string stepId) =>
