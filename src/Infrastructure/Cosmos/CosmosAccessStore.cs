@@ -132,34 +132,9 @@ public sealed class CosmosAccessStore(CosmosDatabase database) : IAccessStore
     }
 
     /// <summary>Reads the address's tokens and replaces them with what <paramref name="change"/> makes of them (null: nothing), under the ETag.</summary>
-    private async Task ChangeTokensAsync(string tenantId, string email, Func<List<SignInToken>, List<SignInToken>?> change, CancellationToken cancellationToken)
-    {
-        var id = CosmosValues.Id("sign-in", email);
-        for (var attempt = 1; ; attempt++)
-        {
-            var document = await _access.ReadAsync(tenantId, id, cancellationToken);
-            var tokens = document?.Body<List<SignInToken>>() ?? [];
-            if (change(tokens) is not { } changed) return;
-            var replacement = CosmosValues.Document(id, tenantId, changed, w => w.WriteString("docType", "sign-in"));
-            try
-            {
-                if (document is null)
-                {
-                    if (await _access.CreateAsync(tenantId, replacement, cancellationToken) is not null) return;
-                }
-                else
-                {
-                    await _access.ReplaceAsync(tenantId, id, replacement, document.ETag, cancellationToken);
-                    return;
-                }
-            }
-            catch (ConcurrencyException) when (attempt < 50)
-            {
-            }
-
-            if (attempt >= 50) throw new ConcurrencyException();
-        }
-    }
+    private Task ChangeTokensAsync(string tenantId, string email, Func<List<SignInToken>, List<SignInToken>?> change, CancellationToken cancellationToken) =>
+        _access.UpdateAsync<List<SignInToken>>(tenantId, CosmosValues.Id("sign-in", email), tokens => change(tokens ?? []),
+            w => w.WriteString("docType", "sign-in"), cancellationToken);
 
     private static byte[] SessionDocument(string tenantId, StaffSession session) =>
         CosmosValues.Document(SessionId(session.SessionHash), tenantId, session, w =>

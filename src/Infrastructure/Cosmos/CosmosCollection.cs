@@ -77,6 +77,42 @@ internal sealed class CosmosCollection(CosmosDatabase database, string name)
     }
 
     /// <summary>
+    /// Reads the document's body (null when there is none), lets <paramref name="change"/> decide what it becomes (null:
+    /// nothing), and writes that back — created when absent, replaced under the ETag it read. A conflict (someone wrote
+    /// in between) reads again and decides again; after <paramref name="attempts"/> conflicts it gives up with
+    /// <see cref="ConcurrencyException"/>. This is how a store makes one document's read-modify-write atomic.
+    /// </summary>
+    public async Task UpdateAsync<T>(
+        string tenantId, string id, Func<T?, T?> change, Action<Utf8JsonWriter> envelope, CancellationToken cancellationToken, int attempts = 50)
+        where T : class
+    {
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            var document = await ReadAsync(tenantId, id, cancellationToken);
+            if (change(document?.Body<T>()) is not { } changed) return;
+            var replacement = CosmosValues.Document(id, tenantId, changed, envelope);
+            try
+            {
+                if (document is null)
+                {
+                    if (await CreateAsync(tenantId, replacement, cancellationToken) is not null) return;
+                }
+                else
+                {
+                    await ReplaceAsync(tenantId, id, replacement, document.ETag, cancellationToken);
+                    return;
+                }
+            }
+            catch (ConcurrencyException)
+            {
+                // Changed between our read and write: decide again on what is there now.
+            }
+        }
+
+        throw new ConcurrencyException();
+    }
+
+    /// <summary>
     /// The documents of the tenant matching <paramref name="where"/> (an expression over <c>c</c>; <c>@tenant</c> is
     /// bound), every page. No ORDER BY: callers sort, as the result is small and a cross-page ORDER BY needs the query
     /// plan that a local server lacks.

@@ -142,37 +142,12 @@ public sealed class CosmosSurveyStore(CosmosDatabase database) : ISurveyStore
     }
 
     /// <summary>Reads the survey's answers and replaces them with what <paramref name="change"/> makes of them (null: nothing), under the ETag.</summary>
-    private async Task ChangeAnswersAsync(string tenantId, string surveyId, Func<Answers, Answers?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task ChangeAnswersAsync(string tenantId, string surveyId, Func<Answers, Answers?> change, CancellationToken cancellationToken) =>
+        _surveys.UpdateAsync<Answers>(tenantId, AnswersId(surveyId), answers => change(answers ?? Answers.None), w =>
         {
-            var (answers, etag) = await ReadAnswersAsync(tenantId, surveyId, cancellationToken);
-            if (change(answers) is not { } changed) return;
-            var document = CosmosValues.Document(AnswersId(surveyId), tenantId, changed, w =>
-            {
-                w.WriteString("docType", "answers");
-                w.WriteString("surveyId", surveyId);
-            });
-            try
-            {
-                if (etag is null)
-                {
-                    if (await _surveys.CreateAsync(tenantId, document, cancellationToken) is not null) return;
-                }
-                else
-                {
-                    await _surveys.ReplaceAsync(tenantId, AnswersId(surveyId), document, etag, cancellationToken);
-                    return;
-                }
-            }
-            catch (ConcurrencyException) when (attempt < 50)
-            {
-            }
-
-            // Someone wrote the answers between our read and write: decide again on what is there now.
-            if (attempt >= 50) throw new ConcurrencyException();
-        }
-    }
+            w.WriteString("docType", "answers");
+            w.WriteString("surveyId", surveyId);
+        }, cancellationToken);
 
     private async Task<(Answers Value, string? ETag)> ReadAnswersAsync(string tenantId, string surveyId, CancellationToken cancellationToken) =>
         await _surveys.ReadAsync(tenantId, AnswersId(surveyId), cancellationToken) is { } document

@@ -100,10 +100,9 @@ public sealed partial class SendGridMailTransport : IMailTransport
         return json.RootElement.TryGetProperty("messages", out var messages) && messages.GetArrayLength() > 0;
     }
 
-    /// <summary>The SendGrid message for an outbox message (public for the payload tests).</summary>
-    public SendGridMessage Compose(OutboxMessage message)
+    /// <summary>The SendGrid message for an outbox message.</summary>
+    private SendGridMessage Compose(OutboxMessage message)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var email = message.Message;
         var mail = new SendGridMessage
         {
