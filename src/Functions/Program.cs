@@ -1,16 +1,15 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Netvaerk.Functions;
+using Netvaerk.Infrastructure;
+using Netvaerk.Web;
 
-// Isolated-worker host with the ASP.NET Core HTTP integration. The domain, infrastructure and web
-// registrations (and the functions themselves) arrive in later issues.
+// The Azure host: the same parts as the local host, with Durable orchestrations instead of the local runner.
 var builder = FunctionsApplication.CreateBuilder(args);
-
 builder.ConfigureFunctionsWebApplication();
 
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
+builder.Services.AddInfrastructure(builder.Configuration);      // Cosmos DB, queue outbox, SendGrid (app settings choose)
+builder.Services.AddWeb();                                      // workflow use cases, JSON API, pages
+builder.Services.AddFunctionsHost(builder.Configuration);        // Durable engines, App Service identity, web pipeline
 
 builder.Build().Run();

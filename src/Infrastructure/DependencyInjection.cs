@@ -137,7 +137,8 @@ public static partial class DependencyInjection
         services.AddSingleton(sp => new StoreOutbox(Resolve(sp, store)));
         services.AddSingleton<IOutbox>(sp => new QueuedOutbox(sp.GetRequiredService<StoreOutbox>().Outbox, sp.GetRequiredService<OutboxQueueClients>()));
         services.AddTransient<QueueDelivery>();
-        services.AddTransient<IOutboxDelivery, QueueOutboxSender>();
+        services.AddTransient<QueueOutboxSender>();
+        services.AddTransient<IOutboxDelivery>(sp => sp.GetRequiredService<QueueOutboxSender>());
         return services;
     }
 

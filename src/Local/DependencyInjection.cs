@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunnerSignal>();
         services.AddSingleton<ITimelineEngine, LocalTimelineEngine>();
+        services.AddSingleton<IApprovalEngine, LocalApprovalEngine>();
         services.AddSingleton<LocalRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalRunner>());
         return services;

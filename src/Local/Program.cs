@@ -4,7 +4,6 @@ using Netvaerk.Local.Runner;
 using Netvaerk.Local.Simulation;
 using Netvaerk.Web;
 using Netvaerk.Web.Api;
-using Netvaerk.Web.Pages;
 
 if (args is ["simulate", .. var rest])
 {
@@ -30,10 +29,7 @@ app.Use(async (context, next) =>
     // Any write may have queued e-mail or changed a timeline: let the runner look now rather than later.
     if (!HttpMethods.IsGet(context.Request.Method)) context.RequestServices.GetRequiredService<RunnerSignal>().Notify();
 });
-app.MapNetvaerkApi();
-app.MapLinkPages();
-app.MapGet("/", () => Results.Text(
-    "Netværksstedet kører.\nAPI-beskrivelse: /openapi/v1.json\nE-mails lander i postkassen: data/mail/\n", "text/plain; charset=utf-8"));
+app.MapNetvaerk();                      // API, pages, health: the same routes as the Functions host
 
 await app.RunAsync();
 return 0;

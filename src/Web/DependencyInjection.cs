@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,25 @@ public static class DependencyInjection
     {
         services.AddOptions<NetvaerkOptions>().BindConfiguration(NetvaerkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return services.AddWorkflows().AddJsonApi().AddSignIn();
+    }
+
+    /// <summary>
+    /// People sign in through App Service Authentication (Entra ID) instead of e-mail links: the Functions host behind the
+    /// platform's sign-in. Roles come from the same access records.
+    /// </summary>
+    public static IServiceCollection AddAppServiceIdentity(this IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AppServiceAuthenticationHandler.SchemeName;
+                o.DefaultChallengeScheme = AppServiceAuthenticationHandler.SchemeName;
+                o.DefaultForbidScheme = AppServiceAuthenticationHandler.SchemeName;
+            })
+            .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, null);
+        services.PostConfigure<AccessOptions>(o => o.LinkSignIn = false);
+        return services;
     }
 
     /// <summary>The Domain's use cases, with their settings from configuration.</summary>

@@ -37,6 +37,12 @@ public sealed class AccessOptions
 
     public List<string> EmployeeDomains { get; set; } = ["albertslund.dk"];
 
+    /// <summary>
+    /// Staff sign in with e-mail links (the local host). The Functions host turns this off: there App Service
+    /// Authentication (Entra ID) signs people in, and the link routes answer 404.
+    /// </summary>
+    public bool LinkSignIn { get; set; } = true;
+
     [Range(1, 1440)]
     public int LinkLifetimeMinutes { get; set; } = 30;
 

@@ -24,6 +24,7 @@ public sealed class IdeaWorkflow(
     INetworkStore networks,
     IAccessStore access,
     IOutbox outbox,
+    IApprovalEngine approvals,
     WorkflowSettings settings,
     TimeProvider time)
 {
@@ -64,6 +65,7 @@ public sealed class IdeaWorkflow(
         }, cancellationToken);
 
         await RequestDecisionAsync(saved.Value, cancellationToken);
+        await approvals.TrackAsync(Tenant, id.ToString(), cancellationToken);
         return saved;
     }
 
@@ -115,6 +117,8 @@ public sealed class IdeaWorkflow(
                 break;
         }
 
+        // A decision ends the follow-up; a request for information pauses it until the answer.
+        await approvals.SignalAsync(Tenant, id.ToString(), cancellationToken);
         return saved;
     }
 
@@ -122,7 +126,12 @@ public sealed class IdeaWorkflow(
     public async Task<Versioned<Idea>> ProvideInfoAsync(Guid id, string information, string? ifMatch, CancellationToken cancellationToken = default)
     {
         var saved = await ChangeAsync(id, ifMatch, idea => idea.ProvideInfo(time.GetUtcNow(), information), cancellationToken);
-        if (saved.Value.RoutedAt is not null) await RequestDecisionAsync(saved.Value, cancellationToken);
+        if (saved.Value.RoutedAt is not null)
+        {
+            await RequestDecisionAsync(saved.Value, cancellationToken);
+            await approvals.TrackAsync(Tenant, id.ToString(), cancellationToken);
+        }
+
         return saved;
     }
 
@@ -150,6 +159,20 @@ public sealed class IdeaWorkflow(
         }
 
         return failures.Count == 0 ? next : throw new AggregateException("Opfølgningen på nogle idéer mislykkedes.", failures);
+    }
+
+    /// <summary>
+    /// One idea's follow-up at <paramref name="now"/> (the approval orchestration's activity): sends the reminder or the
+    /// escalation if due — the same messages under the same keys as <see cref="FollowUpDecisionsAsync"/> — and says what
+    /// to wait for next.
+    /// </summary>
+    public async Task<ApprovalWait> FollowUpDecisionAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (await ideas.FindAsync(Tenant, id.ToString(), cancellationToken) is not { } stored) return ApprovalWait.Done;
+        var idea = stored.Value;
+        if (idea.Status is IdeaStatus.Approved or IdeaStatus.Rejected) return ApprovalWait.Done;
+        if (!ApprovalSchedule.IsAwaitingDecision(idea)) return ApprovalWait.UntilChange;
+        return await FollowUpAsync(idea, ApprovalSchedule.Default, now, cancellationToken) is { } next ? ApprovalWait.Until(next) : ApprovalWait.UntilChange;
     }
 
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -10,22 +10,22 @@ namespace Netvaerk.Functions.Timelines;
 /// id is the network's), and a stored change wakes it with the <see cref="NetworkTimeline.ChangedEvent"/> event. The
 /// change itself is already in the store when this is called; the event carries only its name.
 /// </summary>
-public sealed class DurableTimelineEngine(DurableTaskClient client) : ITimelineEngine
+public sealed class DurableTimelineEngine(DurableClients clients) : ITimelineEngine
 {
     public async Task StartAsync(string tenantId, string networkId, CancellationToken cancellationToken = default)
     {
         var instanceId = TimelineInput.InstanceIdFor(tenantId, networkId);
 
         // A start repeated (a retried request) must not create a second run beside a running one.
-        if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true }) return;
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(NetworkTimeline), new TimelineInput(tenantId, networkId),
+        if (DurableClients.IsLive(await clients.Current.GetInstanceAsync(instanceId, cancellationToken))) return;
+        await clients.Current.ScheduleNewOrchestrationInstanceAsync(nameof(NetworkTimeline), new TimelineInput(tenantId, networkId),
             new StartOrchestrationOptions(instanceId), cancellationToken);
     }
 
     public Task SignalAsync(string tenantId, string networkId, TimelineChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return client.RaiseEventAsync(TimelineInput.InstanceIdFor(tenantId, networkId), NetworkTimeline.ChangedEvent,
+        return clients.Current.RaiseEventAsync(TimelineInput.InstanceIdFor(tenantId, networkId), NetworkTimeline.ChangedEvent,
             new TimelineChanged(change.GetType().Name), cancellationToken);
     }
 }

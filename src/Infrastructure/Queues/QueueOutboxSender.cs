@@ -84,7 +84,7 @@ public sealed partial class QueueOutboxSender(
     }
 
     /// <summary>Pending entries due longer than <see cref="OutboxQueueOptions.SweepAfter"/> ago lost their reference: queue one.</summary>
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    public async Task SweepAsync(CancellationToken cancellationToken = default)
     {
         var stale = await outbox.DueForDeliveryAsync(time.GetUtcNow() - queue.Options.SweepAfter, 500, cancellationToken);
         foreach (var entry in stale)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Web.Pages;
 
 namespace Netvaerk.Web.Api;
 
@@ -10,7 +12,7 @@ public static class Api
     public const long MaxBodyBytes = 64 * 1024;
 
     /// <summary>Problem details for every error, the body limit, sign-in, and the OpenAPI document.</summary>
-    public static WebApplication UseNetvaerkWeb(this WebApplication app)
+    public static IApplicationBuilder UseNetvaerkWeb(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(SecurityHeaders.ApplyAsync);
@@ -37,6 +39,24 @@ public static class Api
         app.UseRateLimiter();
         return app;
     }
+
+    /// <summary>
+    /// Every route of the system, the same in both hosts by construction: the local host maps them on its web
+    /// application, the Functions host on the pipeline its one catch-all HTTP function hands each request to.
+    /// </summary>
+    public static IEndpointRouteBuilder MapNetvaerk(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapNetvaerkApi();
+        endpoints.MapLinkPages();
+        endpoints.MapHealthChecks(HealthPath).AllowAnonymous();
+        endpoints.MapGet("/", () => Results.Text("Netværksstedet kører.\nAPI-beskrivelse: /openapi/v1.json\n", "text/plain; charset=utf-8"))
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>Answers 200 "Healthy" when the store answers (the platform's health check and the deploy smoke test).</summary>
+    public const string HealthPath = "/health";
 
     public static IEndpointRouteBuilder MapNetvaerkApi(this IEndpointRouteBuilder endpoints)
     {

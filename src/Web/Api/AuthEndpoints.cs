@@ -45,7 +45,7 @@ internal static class AuthEndpoints
 
             await limiter.PadAsync(started, ct);
             return answer;
-        }).AllowAnonymous().RequireRateLimiting(LinkRequestLimiter.ClientPolicy).Produces(StatusCodes.Status202Accepted);
+        }).AllowAnonymous().RequireRateLimiting(LinkRequestLimiter.ClientPolicy).Produces(StatusCodes.Status202Accepted).LinkSignInOnly();
 
         auth.MapPost("/sign-in", async (SignInRequest request, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
@@ -56,7 +56,7 @@ internal static class AuthEndpoints
             if (user is null) return Problems.Status(401, "Linket er ugyldigt, allerede brugt eller udløbet. Bed om et nyt.", "invalid-link");
             await Sessions.SignInAsync(http, access, user, ct);
             return Results.Ok(UserResponse.Of(user));
-        }).AllowAnonymous().Produces<UserResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        }).AllowAnonymous().Produces<UserResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).LinkSignInOnly();
 
         auth.MapPost("/sign-out", async (HttpContext http, AccessWorkflow access, CancellationToken ct) =>
         {

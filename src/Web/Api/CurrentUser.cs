@@ -9,7 +9,8 @@ internal static class CurrentUser
     /// <summary>The claim holding the session's secret (the cookie is encrypted, so it stays secret).</summary>
     public const string SessionClaim = "netvaerk:session";
 
-    public static ClaimsPrincipal Principal(StaffUser user, string sessionSecret)
+    /// <summary>The signed-in user with their roles; <paramref name="sessionSecret"/> only for a link sign-in's session.</summary>
+    public static ClaimsPrincipal Principal(StaffUser user, string? sessionSecret, string authenticationType = "netvaerk-link")
     {
         var claims = new List<Claim>
         {
@@ -17,11 +18,11 @@ internal static class CurrentUser
             new(ClaimTypes.NameIdentifier, user.Email),
             new(ClaimTypes.Email, user.Email),
             new(ClaimTypes.Name, user.Name),
-            new(SessionClaim, sessionSecret),
         };
+        if (sessionSecret is not null) claims.Add(new Claim(SessionClaim, sessionSecret));
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
         if (user.Forum is { } forum) claims.Add(new Claim("forum", forum.ToString()));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "netvaerk-link"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType));
     }
 
     public static string Email(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.Email) ?? "";

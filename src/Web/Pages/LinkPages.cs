@@ -30,7 +30,7 @@ public static class LinkPages
 
         endpoints.MapGet("/log-ind/{token}", (string token, HttpContext http) => Page("Log ind",
             "<p>Tryk på knappen for at logge ind på Netværksstedet. Linket kan kun bruges én gang.</p>"
-            + Forms.Form(http, $"/log-ind/{token}", "", "Log ind"))).AllowAnonymous().ExcludeFromDescription();
+            + Forms.Form(http, $"/log-ind/{token}", "", "Log ind"))).AllowAnonymous().ExcludeFromDescription().LinkSignInOnly();
 
         endpoints.MapPost("/log-ind/{token}", async (string token, AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {
@@ -44,7 +44,7 @@ public static class LinkPages
             await Sessions.SignInAsync(http, access, user, ct);
             if (string.IsNullOrWhiteSpace(user.Name)) return NamePage(http, error: null);
             return Page("Du er logget ind", $"<p>Velkommen, {E(user.Name)}. Du er logget ind som {E(user.Email)}.</p>" + SignOutForm(http));
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription().LinkSignInOnly();
 
         endpoints.MapPost("/mit-navn", async (AccessWorkflow access, HttpContext http, CancellationToken ct) =>
         {

@@ -87,7 +87,7 @@ public sealed class NetworkTimelineTests
 
             // Slower simulated time, so the test sees the orchestration asleep between two steps.
             await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token);
-            world.Engine.Inner = new DurableTimelineEngine(host.Client);
+            world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
             await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
 
             // Once meeting 1's reminder is out, the orchestration sleeps towards the next step (four simulated days away);

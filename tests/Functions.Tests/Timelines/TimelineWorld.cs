@@ -34,6 +34,9 @@ internal sealed class TimelineWorld : IAsyncDisposable
     /// </summary>
     public SwitchableEngine Engine { get; } = new();
 
+    /// <summary>The approval follow-up the idea workflow signals: the local runner's until a test plugs in the Durable one.</summary>
+    public SwitchableApprovals Approvals { get; } = new();
+
     public Guid NetworkId { get; } = new("6f1c2d7e-0000-4000-8000-00000000d001");
 
     public IServiceProvider Services => _app.Services;
@@ -56,6 +59,8 @@ internal sealed class TimelineWorld : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(world.Clock);
         builder.Services.RemoveAll<ITimelineEngine>();
         builder.Services.AddSingleton<ITimelineEngine>(world.Engine);
+        builder.Services.RemoveAll<IApprovalEngine>();
+        builder.Services.AddSingleton<IApprovalEngine>(world.Approvals);
         world._app = builder.Build();
         await world._app.StartAsync();
 
@@ -115,4 +120,16 @@ internal sealed class SwitchableEngine : ITimelineEngine
 
     public Task SignalAsync(string tenantId, string networkId, Domain.Timelines.TimelineChange change, CancellationToken cancellationToken = default) =>
         Inner?.SignalAsync(tenantId, networkId, change, cancellationToken) ?? Task.CompletedTask;
+}
+
+/// <summary>An <see cref="IApprovalEngine"/> that forwards to whichever engine is plugged in (none: the runner's rounds).</summary>
+internal sealed class SwitchableApprovals : IApprovalEngine
+{
+    public IApprovalEngine? Inner { get; set; }
+
+    public Task TrackAsync(string tenantId, string ideaId, CancellationToken cancellationToken = default) =>
+        Inner?.TrackAsync(tenantId, ideaId, cancellationToken) ?? Task.CompletedTask;
+
+    public Task SignalAsync(string tenantId, string ideaId, CancellationToken cancellationToken = default) =>
+        Inner?.SignalAsync(tenantId, ideaId, cancellationToken) ?? Task.CompletedTask;
 }
