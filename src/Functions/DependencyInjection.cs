@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<ITimelineEngine, DurableTimelineEngine>();
         services.AddSingleton<IApprovalEngine, DurableApprovalEngine>();
         services.AddSingleton<WebPipeline>();
+        services.AddHostedService<FirstSecretariat>();
         return services;
     }
 }
