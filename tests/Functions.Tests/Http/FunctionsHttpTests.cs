@@ -65,7 +65,7 @@ public sealed class FunctionsHttpTests(AzuriteFixture azurite)
         var names = functions.EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToHashSet();
         foreach (var expected in Enum.GetValues<Domain.Timelines.StepKind>().Select(TimelineActivities.For)
             .Concat([nameof(NetworkTimeline), nameof(TimelineActivities.NextStep), nameof(IdeaApproval), nameof(ApprovalActivities.FollowUpDecision),
-                nameof(Schedules.DigestTimer), nameof(Mail.MailFunctions.SendMail), nameof(Mail.MailFunctions.DeadLetterMail), nameof(Mail.MailSweep)]))
+                nameof(Functions.Schedules.DigestTimer), nameof(Functions.Mail.MailFunctions.SendMail), nameof(Functions.Mail.MailFunctions.DeadLetterMail), nameof(Functions.Mail.MailSweep)]))
         {
             Assert.Contains(expected, names);
         }
