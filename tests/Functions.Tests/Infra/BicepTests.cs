@@ -55,7 +55,8 @@ public sealed class BicepTests
             .Select(r => r.GetProperty("name").GetString()!)
             .ToList();
         Assert.Equal(4, assignments.Count); // storage (blob, queue, table: one loop); Key Vault secrets; telemetry; Cosmos data
-        Assert.All(assignments, name => Assert.StartsWith("[guid(", name, StringComparison.Ordinal));
+        // A child resource (the Cosmos one) is named parent/guid(...).
+        Assert.All(assignments, name => Assert.Matches(@"^\[(guid\(|format\('\{0\}/\{1\}', parameters\('name'\), guid\()", name));
     }
 
     /// <summary>Every resource declared anywhere in the template, nested deployments (the modules) included.</summary>
