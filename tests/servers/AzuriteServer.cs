@@ -7,12 +7,13 @@ public sealed partial class AzuriteServer : IDisposable
 {
     private readonly NodeServer _node;
 
-    private AzuriteServer(NodeServer node, int port)
+    private const string Account = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+        + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;";
+
+    private AzuriteServer(NodeServer node, string connectionString)
     {
         _node = node;
-        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + $"QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        ConnectionString = connectionString;
     }
 
     /// <summary>Azurite's well-known development account, at this server's port.</summary>
@@ -22,7 +23,26 @@ public sealed partial class AzuriteServer : IDisposable
     {
         var port = TestServers.FreePort();
         var node = await TestServers.StartNodeAsync($"azurite.js {port}", ListeningRegex());
-        return new AzuriteServer(node, port);
+        return new AzuriteServer(node, Account + $"QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;");
+    }
+
+    /// <summary>Blob, queue and table (the Durable Task Azure Storage backend's three), on three consecutive ports.</summary>
+    public static async Task<AzuriteServer> StartAllAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = TestServers.FreePort();
+            try
+            {
+                var node = await TestServers.StartNodeAsync($"azurite.js {port} --all", ListeningRegex());
+                return new AzuriteServer(node, Account + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"
+                    + $"QueueEndpoint=http://127.0.0.1:{port + 1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port + 2}/devstoreaccount1;");
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                // The next two ports were taken: another free one.
+            }
+        }
     }
 
     public void Dispose() => _node.Dispose();

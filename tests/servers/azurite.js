@@ -1,13 +1,22 @@
-// Starts Azurite's queue service on loopback, in memory, on the port given; prints "listening <port>" when ready.
+// Starts Azurite on loopback, in memory; prints "listening <port>" when ready. `azurite.js <port>`: the queue service
+// on that port. `azurite.js <port> --all`: blob, queue and table on <port>, <port>+1, <port>+2 (what the Durable Task
+// Azure Storage backend needs).
 const { spawn } = require('child_process');
 const path = require('path');
-const port = process.argv[2];
-const main = path.join(__dirname, 'node_modules', 'azurite', 'dist', 'src', 'queue', 'main.js');
-const child = spawn(process.execPath, [main, '--queueHost', '127.0.0.1', '--queuePort', port,
-  '--skipApiVersionCheck', '--disableTelemetry', '--inMemoryPersistence', '--extentMemoryLimit', '256', '--silent'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const port = Number(process.argv[2]);
+const all = process.argv.includes('--all');
+const dist = path.join(__dirname, 'node_modules', 'azurite', 'dist', 'src');
+const common = ['--skipApiVersionCheck', '--disableTelemetry', '--inMemoryPersistence', '--extentMemoryLimit', '256', '--silent'];
+const args = all
+  ? [path.join(dist, 'azurite.js'), '--blobHost', '127.0.0.1', '--blobPort', String(port), '--queueHost', '127.0.0.1',
+     '--queuePort', String(port + 1), '--tableHost', '127.0.0.1', '--tablePort', String(port + 2), ...common]
+  : [path.join(dist, 'queue', 'main.js'), '--queueHost', '127.0.0.1', '--queuePort', String(port), ...common];
+const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+let ready = 0;
 child.stdout.on('data', d => {
   process.stdout.write(d);
-  if (/successfully listen/i.test(String(d))) console.log(`listening ${port}`);
+  ready += (String(d).match(/successfully listen/gi) || []).length;
+  if (ready === (all ? 3 : 1)) console.log(`listening ${port}`);
 });
 child.on('exit', code => process.exit(code ?? 1));
 process.on('SIGTERM', () => child.kill());

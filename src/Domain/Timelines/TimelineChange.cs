@@ -39,8 +39,11 @@ public abstract record NextDue
     /// <summary>Execute this step now, then report <see cref="TimelineState.Done"/> with its id and version.</summary>
     public sealed record Run(TimelineStep Step) : NextDue;
 
-    /// <summary>Nothing is due before this instant (unless a change arrives first).</summary>
-    public sealed record WakeAt(DateTimeOffset Instant) : NextDue;
+    /// <summary>
+    /// Nothing is due before this instant (unless a change arrives first); then <paramref name="Step"/> is, so a host
+    /// that wakes on time may run it without asking again.
+    /// </summary>
+    public sealed record WakeAt(DateTimeOffset Instant, TimelineStep? Step = null) : NextDue;
 
     /// <summary>Paused: nothing runs until a change (resume, close) arrives.</summary>
     public sealed record WaitForChange : NextDue;

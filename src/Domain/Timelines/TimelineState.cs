@@ -52,7 +52,7 @@ public sealed record TimelineState(
         var next = NextPending();
         if (next is null) return new NextDue.Finished();
         if (Status == TimelineStatus.Paused) return new NextDue.WaitForChange();
-        return next.RunAt <= now ? new NextDue.Run(next) : new NextDue.WakeAt(next.RunAt);
+        return next.RunAt <= now ? new NextDue.Run(next) : new NextDue.WakeAt(next.RunAt, next);
     }
 
     /// <summary>Steps parked after failing, and steps that ran without some recipients: what the secretariat must look at.</summary>

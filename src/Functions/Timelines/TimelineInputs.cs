@@ -18,13 +18,16 @@ public sealed record StepInput(string TenantId, string NetworkId, string StepId,
 /// <summary>The event that wakes an orchestration after a leader's change was stored (the payload is only a reason).</summary>
 public sealed record TimelineChanged(string Change);
 
-/// <summary>What the timeline asks for next, flattened for the orchestration's JSON.</summary>
+/// <summary>
+/// What the timeline asks for next, flattened for the orchestration's JSON. A wake names the step due when it ends, so
+/// the orchestration runs it straight after its timer instead of asking again (two history events fewer per step).
+/// </summary>
 public sealed record TimelineNext(TimelineNextKind Kind, string? StepId = null, StepKind? StepKind = null, int Version = 0, DateTimeOffset? WakeAt = null)
 {
     public static TimelineNext From(NextDue next) => next switch
     {
         NextDue.Run run => new(TimelineNextKind.Run, run.Step.Id, run.Step.Kind, run.Step.Version),
-        NextDue.WakeAt wake => new(TimelineNextKind.Wake, WakeAt: wake.Instant),
+        NextDue.WakeAt wake => new(TimelineNextKind.Wake, wake.Step?.Id, wake.Step?.Kind, wake.Step?.Version ?? 0, wake.Instant),
         NextDue.Finished => new(TimelineNextKind.Finished),
         _ => new(TimelineNextKind.WaitForChange),
     };
@@ -36,4 +39,14 @@ public enum TimelineNextKind
     Wake,
     WaitForChange,
     Finished,
+}
+
+/// <summary>
+/// How long a generation of a timeline orchestration runs before <c>ContinueAsNew</c>, and the version the next one
+/// starts on.
+/// </summary>
+public sealed record TimelineGenerations(int Iterations, string ContinueAsVersion)
+{
+    /// <summary>50 iterations of at most 8 history events each keeps a generation under 400 events.</summary>
+    public static TimelineGenerations Default { get; } = new(50, NetworkTimeline.CurrentVersion);
 }

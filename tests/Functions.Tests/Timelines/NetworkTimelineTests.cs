@@ -112,7 +112,7 @@ public sealed class NetworkTimelineTests
     }
 
     /// <summary>The local runner, round after round, the fake clock moved to each due instant before <paramref name="until"/>.</summary>
-    private static async Task RunLocallyAsync(TimelineWorld world, DateTimeOffset until, CancellationToken cancellationToken)
+    internal static async Task RunLocallyAsync(TimelineWorld world, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var runner = world.Services.GetRequiredService<LocalRunner>();
         while (await runner.RunOnceAsync(cancellationToken) is { } next && next < until)
@@ -124,7 +124,7 @@ public sealed class NetworkTimelineTests
     private static async Task<DateTimeOffset> DueAsync(TimelineWorld world, string stepId) =>
         (await world.Services.GetRequiredService<INetworkStore>().FindAsync(world.Tenant, world.NetworkId.ToString()))!.Value.Timeline!.Step(stepId)!.Due;
 
-    private static async Task DeliverAllAsync(TimelineWorld world, CancellationToken cancellationToken)
+    internal static async Task DeliverAllAsync(TimelineWorld world, CancellationToken cancellationToken)
     {
         // In Azure the queue trigger delivers what the activities queued; here the outbox's own delivery does.
         world.Clock.SetUtcNow(TimelineWorld.Start.AddYears(2));

@@ -20,19 +20,32 @@ internal sealed class SimulatedTimeContext : TaskOrchestrationContext
 
     private readonly TaskOrchestrationContext inner;
     private readonly TimeSpan realPerSimulatedDay;
+    private readonly TimeSpan minimumRealPerTimer;
+    private readonly Func<TaskOrchestrationContext, TaskName, Task>? afterActivity;
     private readonly System.Text.Json.JsonElement _input;
     private DateTime _now;
 
     /// <param name="start">Where simulated time starts for an input that is not a <see cref="SimulatedInput{T}"/> (an
     /// orchestration scheduled by production code, which knows nothing of simulation).</param>
-    public SimulatedTimeContext(TaskOrchestrationContext inner, TimeSpan realPerSimulatedDay, DateTime? start = null)
+    /// <param name="minimumRealPerTimer">The least real time a timer waits (Azurite's queue visibility is in whole
+    /// seconds, so the Azure Storage backend needs more than the in-process engine's few milliseconds).</param>
+    /// <param name="afterActivity">Called after each activity with the real context: a later build's extra call, for the
+    /// versioning test.</param>
+    public SimulatedTimeContext(TaskOrchestrationContext inner, TimeSpan realPerSimulatedDay, DateTime? start = null, TimeSpan? minimumRealPerTimer = null,
+        Func<TaskOrchestrationContext, TaskName, Task>? afterActivity = null)
     {
+        this.afterActivity = afterActivity;
         this.inner = inner;
         this.realPerSimulatedDay = realPerSimulatedDay;
+        this.minimumRealPerTimer = minimumRealPerTimer ?? TimeSpan.FromMilliseconds(5);
 
         // Registered without an input type, the engine hands the input over as JSON.
         var raw = inner.GetInput<JsonElement>();
-        if (raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("Now", out _) && raw.TryGetProperty("Value", out _))
+        // Any letter case: the envelope may have been written by DurableTask.Core's converter or by the SDK's.
+        var names = raw.ValueKind == JsonValueKind.Object
+            ? raw.EnumerateObject().Select(p => p.Name.ToUpperInvariant()).Where(n => !n.StartsWith('$')).ToHashSet() // DurableTask.Core adds "$type"
+            : [];
+        if (names.SetEquals(["NOW", "VALUE"]))
         {
             var envelope = raw.Deserialize<SimulatedInput<JsonElement>>(s_json)!;
             _input = envelope.Value;
@@ -61,13 +74,17 @@ internal sealed class SimulatedTimeContext : TaskOrchestrationContext
 
     public override T? GetInput<T>() where T : default => _input.Deserialize<T>(s_json);
 
-    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null) =>
-        inner.CallActivityAsync<TResult>(name, input, options);
+    public override async Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
+    {
+        var result = await inner.CallActivityAsync<TResult>(name, input, options);
+        if (afterActivity is not null) await afterActivity(inner, name);
+        return result;
+    }
 
     public override async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var simulated = (fireAt.ToUniversalTime() - _now).TotalDays;
-        var real = TimeSpan.FromTicks((long)(Math.Max(simulated, 0) * realPerSimulatedDay.Ticks)) + TimeSpan.FromMilliseconds(5);
+        var real = TimeSpan.FromTicks((long)(Math.Max(simulated, 0) * realPerSimulatedDay.Ticks)) + minimumRealPerTimer;
         await inner.CreateTimer(inner.CurrentUtcDateTime + real, cancellationToken);
         if (fireAt.ToUniversalTime() > _now) _now = fireAt.ToUniversalTime();
     }
@@ -84,6 +101,19 @@ internal sealed class SimulatedTimeContext : TaskOrchestrationContext
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
         inner.ContinueAsNew(new SimulatedInput<object?>(newInput, _now), preserveUnprocessedEvents);
+
+    public override void ContinueAsNew(ContinueAsNewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        inner.ContinueAsNew(new ContinueAsNewOptions
+        {
+            NewInput = new SimulatedInput<object?>(options.NewInput, _now),
+            NewVersion = options.NewVersion,
+            PreserveUnprocessedEvents = options.PreserveUnprocessedEvents,
+        });
+    }
+
+    public override string Version => inner.Version;
 
     public override Guid NewGuid() => inner.NewGuid();
 

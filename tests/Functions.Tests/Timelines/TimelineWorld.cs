@@ -45,6 +45,9 @@ internal sealed class TimelineWorld : IAsyncDisposable
 
     public string Mailbox => Path.Combine(_folder, "mail");
 
+    /// <summary>Where the database and the mailbox are (a worker process of the Azure Storage tests opens them too).</summary>
+    public string Folder => _folder;
+
     public static async Task<TimelineWorld> StartAsync(NetworkType type)
     {
         var world = new TimelineWorld();
