@@ -63,8 +63,10 @@ public sealed class NetworkTimelineTests
         Assert.Equal(Enum.GetValues<StepKind>().Select(TimelineActivities.For).Distinct().Count(), Enum.GetValues<StepKind>().Length);
     }
 
-    [Fact]
-    public async Task A_meeting_moved_while_the_orchestration_sleeps_is_picked_up_by_the_event_and_the_old_reminder_never_goes_out()
+    [Theory]
+    [InlineData(50)]
+    [InlineData(1)] // the event arrives around a ContinueAsNew
+    public async Task A_meeting_moved_while_the_orchestration_sleeps_is_picked_up_by_the_event_and_the_old_reminder_never_goes_out(int iterationsPerGeneration)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var moved = new MeetingMoved("meeting-2", new DateOnly(2027, 2, 3), new TimeOnly(13, 0), new TimeOnly(15, 0), "Kulturhuset", default);
@@ -86,7 +88,7 @@ public sealed class NetworkTimelineTests
             var movedAt = await DueAsync(world, "meeting-1-reminder");
 
             // Slower simulated time, so the test sees the orchestration asleep between two steps.
-            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token);
+            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"));
             world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
             await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
 
@@ -109,6 +111,80 @@ public sealed class NetworkTimelineTests
         Assert.Contains(local, m => m.Contains("/meeting-2-reminder/2/", StringComparison.Ordinal));
         Assert.DoesNotContain(local, m => m.Contains("/meeting-2-reminder/1/", StringComparison.Ordinal));
         Assert.Equal(local, durable);
+    }
+
+    [Theory]
+    [InlineData(50)] // generations as in production
+    [InlineData(1)] // a ContinueAsNew after every iteration: every event arrives around one (durabletask-dotnet #387)
+    public async Task Pause_resume_and_close_through_events_give_the_local_runners_mails(int iterationsPerGeneration)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        IReadOnlyList<string> local;
+        DateTimeOffset pauseAt, resumeAt, closeAt;
+        await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
+        {
+            pauseAt = await DueAsync(world, "meeting-1-reminder");
+            resumeAt = pauseAt.AddDays(10);
+            closeAt = resumeAt.AddDays(3);
+            var networks = world.Services.GetRequiredService<NetworkWorkflow>();
+            await RunLocallyAsync(world, pauseAt.AddTicks(1), timeout.Token);
+            world.Clock.SetUtcNow(pauseAt);
+            await networks.ChangeTimelineAsync(world.NetworkId, new TimelinePaused(pauseAt), null, null, timeout.Token);
+            await RunLocallyAsync(world, resumeAt, timeout.Token);
+            world.Clock.SetUtcNow(resumeAt);
+            await networks.ChangeTimelineAsync(world.NetworkId, new TimelineResumed(resumeAt), null, null, timeout.Token);
+            await RunLocallyAsync(world, closeAt, timeout.Token);
+            world.Clock.SetUtcNow(closeAt);
+            await networks.ChangeTimelineAsync(world.NetworkId, new TimelineClosedEarly(closeAt), null, null, timeout.Token);
+            await RunLocallyAsync(world, TimelineWorld.Start.AddYears(2), timeout.Token);
+            local = world.TimelineMails();
+        }
+
+        IReadOnlyList<string> durable;
+        await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
+        {
+            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"));
+            world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
+            var networks = world.Services.GetRequiredService<NetworkWorkflow>();
+            await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
+
+            await WaitForStepAsync(world, "meeting-1-reminder", timeout.Token);
+            var sentBeforePause = await OutboxCountAsync(world);
+            world.Clock.SetUtcNow(pauseAt);
+            await networks.ChangeTimelineAsync(world.NetworkId, new TimelinePaused(pauseAt), null, null, timeout.Token);
+
+            // Paused: the orchestration waits for a change only. Steps that were due in the meantime stay unsent.
+            await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+            Assert.Equal(sentBeforePause, await OutboxCountAsync(world));
+
+            world.Clock.SetUtcNow(resumeAt);
+            await networks.ChangeTimelineAsync(world.NetworkId, new TimelineResumed(resumeAt), null, null, timeout.Token);
+            await WaitUntilAsync(async () => await OutboxCountAsync(world) > sentBeforePause, timeout.Token);
+            world.Clock.SetUtcNow(closeAt);
+            await networks.ChangeTimelineAsync(world.NetworkId, new TimelineClosedEarly(closeAt), null, null, timeout.Token);
+
+            await CompleteAsync(host, TimelineInput.InstanceIdFor(world.Tenant, world.NetworkId.ToString()), timeout.Token);
+            await DeliverAllAsync(world, timeout.Token);
+            durable = world.TimelineMails();
+        }
+
+        Assert.Equal(local, durable);
+    }
+
+    private static async Task WaitForStepAsync(TimelineWorld world, string stepId, CancellationToken cancellationToken)
+    {
+        var networks = world.Services.GetRequiredService<INetworkStore>();
+        await WaitUntilAsync(async () =>
+            (await networks.FindAsync(world.Tenant, world.NetworkId.ToString(), cancellationToken))!.Value.Timeline!.Step(stepId)!.Status == StepStatus.Done,
+            cancellationToken);
+    }
+
+    private static async Task<int> OutboxCountAsync(TimelineWorld world) =>
+        (await world.Services.GetRequiredService<Domain.Ports.IOutbox>().QueuedKeysAsync(world.Tenant, world.NetworkId + "/")).Count;
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        while (!await condition()) await Task.Delay(10, cancellationToken);
     }
 
     /// <summary>The local runner, round after round, the fake clock moved to each due instant before <paramref name="until"/>.</summary>
@@ -135,13 +211,15 @@ public sealed class NetworkTimelineTests
     }
 
     /// <summary>The in-process engine with the real orchestrator (time simulated from the world's clock) and activities.</summary>
-    private static Task<DurableTaskTestHost> StartHostAsync(TimelineWorld world, TimeSpan realPerDay, CancellationToken cancellationToken)
+    private static Task<DurableTaskTestHost> StartHostAsync(TimelineWorld world, TimeSpan realPerDay, CancellationToken cancellationToken,
+        TimelineGenerations? generations = null)
     {
         var activities = new TimelineActivities(world.Services.GetRequiredService<NetworkWorkflow>());
         var start = world.Clock.GetUtcNow().UtcDateTime;
         return DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestratorFunc(nameof(NetworkTimeline), context => NetworkTimeline.RunAsync(new SimulatedTimeContext(context, realPerDay, start)));
+            registry.AddOrchestratorFunc(nameof(NetworkTimeline), context =>
+                NetworkTimeline.RunAsync(new SimulatedTimeContext(context, realPerDay, start), generations ?? TimelineGenerations.Default));
             registry.AddActivityFunc<NextInput, TimelineNext>(nameof(TimelineActivities.NextStep),
                 (_, input) => activities.NextStep(input, cancellationToken));
             foreach (var name in Enum.GetValues<StepKind>().Select(TimelineActivities.For))
