@@ -60,6 +60,10 @@ public sealed class FunctionsHttpTests(AzuriteFixture azurite)
 
         var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Functions", "host.json"))).RootElement;
         Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        // New instances start on the orchestrator's current shape; older ones keep theirs (decision 009).
+        var durable = host.GetProperty("extensions").GetProperty("durableTask");
+        Assert.Equal(NetworkTimeline.CurrentVersion, durable.GetProperty("defaultVersion").GetString());
+        Assert.Equal("CurrentOrOlder", durable.GetProperty("versionMatchStrategy").GetString());
 
         // Every orchestrator, activity and trigger the host needs is indexed.
         var names = functions.EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToHashSet();
