@@ -45,13 +45,7 @@ public sealed class AzureStorageBackendTests(ITestOutputHelper output) : IAsyncL
         }
 
         await using var world = await TimelineWorld.StartAsync(NetworkType.Welfare);
-        var hub = "kill" + Guid.NewGuid().ToString("N")[..8];
-        var service = StorageHub.Service(_azurite.ConnectionString, hub, "test");
-        await service.CreateIfNotExistsAsync();
-        var client = new TaskHubClient(service);
-        var instanceId = TimelineInput.InstanceIdFor(world.Tenant, world.NetworkId.ToString());
-        await client.CreateOrchestrationInstanceAsync(nameof(NetworkTimeline), "1", instanceId,
-            new SimulatedInput<TimelineInput>(new TimelineInput(world.Tenant, world.NetworkId.ToString()), world.Clock.GetUtcNow().UtcDateTime));
+        var (hub, client, instanceId) = await ScheduleAsync(world, "kill");
 
         // Build N runs the first steps (generations of 5 iterations: the first ContinueAsNew happens on its watch) …
         using (var first = WorkerProcess.Start(_azurite.ConnectionString, hub, world.Folder, Build.N))
@@ -92,13 +86,7 @@ public sealed class AzureStorageBackendTests(ITestOutputHelper output) : IAsyncL
         var runs = Enum.GetValues<NetworkType>().Select(async type =>
         {
             await using var world = await TimelineWorld.StartAsync(type);
-            var hub = type.ToString().ToLowerInvariant() + Guid.NewGuid().ToString("N")[..8];
-            var service = StorageHub.Service(_azurite.ConnectionString, hub, "test");
-            await service.CreateIfNotExistsAsync();
-            var client = new TaskHubClient(service);
-            var instanceId = TimelineInput.InstanceIdFor(world.Tenant, world.NetworkId.ToString());
-            await client.CreateOrchestrationInstanceAsync(nameof(NetworkTimeline), "1", instanceId,
-                new SimulatedInput<TimelineInput>(new TimelineInput(world.Tenant, world.NetworkId.ToString()), world.Clock.GetUtcNow().UtcDateTime));
+            var (hub, client, instanceId) = await ScheduleAsync(world, type.ToString().ToLowerInvariant());
             using var worker = WorkerProcess.Start(_azurite.ConnectionString, hub, world.Folder, Build.N, iterationsPerGeneration: 10_000);
             var state = await client.WaitForOrchestrationAsync(new OrchestrationInstance { InstanceId = instanceId }, TimeSpan.FromMinutes(4), timeout.Token);
             Assert.Equal(OrchestrationStatus.Completed, state?.OrchestrationStatus);
@@ -113,6 +101,19 @@ public sealed class AzureStorageBackendTests(ITestOutputHelper output) : IAsyncL
             Assert.True(history.Steps > 5, $"{type}: {history.Steps} steps.");
             Assert.True(history.Events <= 8 * history.Steps + 10, $"{type}: {history.Describe()}");
         }
+    }
+
+    /// <summary>A task hub of its own on Azurite, and the world's network scheduled on version 1 at the world's start.</summary>
+    private async Task<(string Hub, TaskHubClient Client, string InstanceId)> ScheduleAsync(TimelineWorld world, string hubPrefix)
+    {
+        var hub = hubPrefix + Guid.NewGuid().ToString("N")[..8];
+        var service = StorageHub.Service(_azurite.ConnectionString, hub, "test");
+        await service.CreateIfNotExistsAsync();
+        var client = new TaskHubClient(service);
+        var instanceId = TimelineInput.InstanceIdFor(world.Tenant, world.NetworkId.ToString());
+        await client.CreateOrchestrationInstanceAsync(nameof(NetworkTimeline), "1", instanceId,
+            new SimulatedInput<TimelineInput>(new TimelineInput(world.Tenant, world.NetworkId.ToString()), world.Clock.GetUtcNow().UtcDateTime));
+        return (hub, client, instanceId);
     }
 
     private static async Task<int> StepsDoneAsync(TimelineWorld world) =>

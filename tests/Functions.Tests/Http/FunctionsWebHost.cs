@@ -116,14 +116,6 @@ internal sealed class FunctionsWebHost : IAsyncDisposable
         await Durable.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still closing
-        }
+        Timelines.TimelineWorld.DeleteFolder(_folder);
     }
 }

@@ -101,10 +101,16 @@ internal sealed class TimelineWorld : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        DeleteFolder(_folder);
+    }
+
+    /// <summary>A test's database and mailbox folder, once its SQLite connections are closed.</summary>
+    internal static void DeleteFolder(string folder)
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
