@@ -25,6 +25,7 @@ public sealed class NetworkTimelineTests
     [Theory]
     [InlineData(NetworkType.Welfare)]
     [InlineData(NetworkType.Innovation)]
+    [InlineData(NetworkType.Learning)]
     public async Task The_orchestrator_sends_the_same_timeline_mails_as_the_local_runner_at_the_same_instants(NetworkType type)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
