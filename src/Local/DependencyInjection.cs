@@ -12,8 +12,9 @@ public static class DependencyInjection
         services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunnerSignal>();
-        services.AddSingleton<ITimelineEngine, LocalTimelineEngine>();
-        services.AddSingleton<IApprovalEngine, LocalApprovalEngine>();
+        services.AddSingleton<LocalTimelineEngine>();
+        services.AddSingleton<ITimelineEngine>(sp => sp.GetRequiredService<LocalTimelineEngine>());
+        services.AddSingleton<IApprovalEngine>(sp => sp.GetRequiredService<LocalTimelineEngine>());
         services.AddSingleton<LocalRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalRunner>());
         return services;
