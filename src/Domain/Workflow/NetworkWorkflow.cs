@@ -34,11 +34,14 @@ public sealed class NetworkWorkflow(
         Guid id, Func<NetworkContract, NetworkContract> change, string? ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var stored = await LoadForWriteAsync(id, ifMatch, cancellationToken);
-        var network = stored.Value.Network;
-        var leaderBefore = network.Contract.Leader?.Email;
-        network.UpdateContract(change(network.Contract));
-        var saved = await SaveAsync(stored.Value with { Network = network }, stored.ETag, cancellationToken);
+        string? leaderBefore = null;
+        var saved = await WriteAsync(id, ifMatch, record =>
+        {
+            leaderBefore = record.Network.Contract.Leader?.Email;
+            record.Network.UpdateContract(change(record.Network.Contract));
+            return record;
+        }, cancellationToken);
+        var network = saved.Value.Network;
 
         // A new leader is welcomed with the contract checklist (once per leader and network).
         if (network.Contract.Leader is { } leader && !string.Equals(leaderBefore, leader.Email, StringComparison.OrdinalIgnoreCase))
@@ -99,14 +102,15 @@ public sealed class NetworkWorkflow(
     public async Task<Versioned<NetworkRecord>> StartAsync(
         Guid id, DateOnly startDate, Func<TimelineSettings, TimelineSettings>? adjust, string? ifMatch, CancellationToken cancellationToken = default)
     {
-        var stored = await LoadForWriteAsync(id, ifMatch, cancellationToken);
-        var network = stored.Value.Network;
-        var now = time.GetUtcNow();
-        network.Start(now);
-        var type = network.Contract.Type!.Value;
-        var defaults = TimelineTemplates.For(type);
-        var timeline = PlanFrom(id.ToString(), type, adjust is null ? defaults : adjust(defaults), startDate, now);
-        var saved = await SaveAsync(new NetworkRecord(network, timeline), stored.ETag, cancellationToken);
+        var saved = await WriteAsync(id, ifMatch, record =>
+        {
+            var network = record.Network;
+            var now = time.GetUtcNow();
+            network.Start(now);
+            var type = network.Contract.Type!.Value;
+            var defaults = TimelineTemplates.For(type);
+            return new NetworkRecord(network, PlanFrom(id.ToString(), type, adjust is null ? defaults : adjust(defaults), startDate, now));
+        }, cancellationToken);
         await engine.StartAsync(Tenant, id.ToString(), cancellationToken);
         return saved;
     }
@@ -146,21 +150,23 @@ public sealed class NetworkWorkflow(
         Guid id, TimelineChange change, string? reason, string? ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var stored = await LoadForWriteAsync(id, ifMatch, cancellationToken);
-        var network = stored.Value.Network;
-        var timeline = stored.Value.Timeline
-            ?? throw new DomainException("illegal-transition", "Netværket er ikke startet endnu, så det har ingen tidslinje.");
-        timeline = timeline.Apply(change);
-        switch (change)
+        var saved = await WriteAsync(id, ifMatch, record =>
         {
-            case TimelinePaused p: network.Pause(reason, p.At); break;
-            case TimelineResumed r: network.Resume(r.At); break;
-            case TimelineClosedEarly c:
-                network.CloseEarly(string.IsNullOrWhiteSpace(reason) ? "Lukket før tid." : reason, c.At);
-                break;
-        }
+            var network = record.Network;
+            var timeline = record.Timeline
+                ?? throw new DomainException("illegal-transition", "Netværket er ikke startet endnu, så det har ingen tidslinje.");
+            timeline = timeline.Apply(change);
+            switch (change)
+            {
+                case TimelinePaused p: network.Pause(reason, p.At); break;
+                case TimelineResumed r: network.Resume(r.At); break;
+                case TimelineClosedEarly c:
+                    network.CloseEarly(string.IsNullOrWhiteSpace(reason) ? "Lukket før tid." : reason, c.At);
+                    break;
+            }
 
-        var saved = await SaveAsync(new NetworkRecord(network, timeline), stored.ETag, cancellationToken);
+            return new NetworkRecord(network, timeline);
+        }, cancellationToken);
         await engine.SignalAsync(Tenant, id.ToString(), change, cancellationToken);
         return saved;
     }
@@ -284,13 +290,28 @@ public sealed class NetworkWorkflow(
         return new NetworkRecord(network, timeline);
     }
 
-    private async Task<Versioned<NetworkRecord>> LoadForWriteAsync(Guid id, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Load → <paramref name="change"/> → replace with the token read. With If-Match a conflict is the caller's to see.
+    /// Without it the caller meant the network as it is now, and the conflicting write is usually the engine saving a
+    /// step in the background, so the change is made again on the fresh version (a few times, then refused).
+    /// </summary>
+    private async Task<Versioned<NetworkRecord>> WriteAsync(
+        Guid id, string? ifMatch, Func<NetworkRecord, NetworkRecord> change, CancellationToken cancellationToken)
     {
-        var stored = await GetAsync(id, cancellationToken);
-        if (ifMatch is not null && ifMatch != stored.ETag) throw new ConcurrencyException();
-        return stored;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await GetAsync(id, cancellationToken);
+            if (ifMatch is not null && ifMatch != stored.ETag) throw new ConcurrencyException();
+            var record = change(stored.Value);
+            try
+            {
+                return new(record, await networks.ReplaceAsync(Tenant, record, stored.ETag, cancellationToken));
+            }
+            catch (ConcurrencyException) when (ifMatch is null && attempt < WriteAttempts)
+            {
+            }
+        }
     }
 
-    private async Task<Versioned<NetworkRecord>> SaveAsync(NetworkRecord record, string etag, CancellationToken cancellationToken) =>
-        new(record, await networks.ReplaceAsync(Tenant, record, etag, cancellationToken));
+    private const int WriteAttempts = 5;
 }
