@@ -17,7 +17,7 @@ namespace Netvaerk.Local.Tests.EndToEnd;
 /// clock. The runner's loop is off: tests advance the clock and run one round at a time, so every assertion sees a
 /// settled system. Disposing and creating a host on the same folder is a restart.
 /// </summary>
-internal class TestHost : WebApplicationFactory<Program>
+internal class TestHost : WebApplicationFactory<LocalRunner>
 {
     public const string Secretariat = "netvaerkssekretariatet@albertslund.dk";
 
@@ -55,6 +55,9 @@ internal class TestHost : WebApplicationFactory<Program>
 
     public LocalRunner Runner => Services.GetRequiredService<LocalRunner>();
 
+    /// <summary>One round at the clock's instant; returns when the next is due. The local runner's, unless a host drives the timelines otherwise.</summary>
+    protected virtual Task<DateTimeOffset?> RoundAsync() => Runner.RunOnceAsync();
+
     /// <summary>Every e-mail sent so far, in delivery-file order (by date, then key hash): the mailbox's files.</summary>
     public virtual List<MimeMessage> Mails() => Data.Mails();
 
@@ -66,7 +69,7 @@ internal class TestHost : WebApplicationFactory<Program>
     {
         for (var i = 0; i < 20; i++)
         {
-            var next = await Runner.RunOnceAsync();
+            var next = await RoundAsync();
             if (next is null || next > Clock.GetUtcNow()) return;
         }
     }
@@ -77,7 +80,7 @@ internal class TestHost : WebApplicationFactory<Program>
         await SettleAsync();
         while (true)
         {
-            var next = await Runner.RunOnceAsync();
+            var next = await RoundAsync();
             if (next is null || next > until) break;
             if (next > Clock.GetUtcNow()) Clock.SetUtcNow(next.Value);
             await SettleAsync();
