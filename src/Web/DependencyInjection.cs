@@ -27,6 +27,10 @@ public static class DependencyInjection
         services.AddOptions<NetvaerkOptions>().BindConfiguration(NetvaerkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // The pages are Razor components rendered on the server (static SSR), returned as results by either host.
+        services.AddRazorComponents();
+        // Pages keep æ, ø, å readable in their source instead of numeric entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services.AddWorkflows().AddJsonApi().AddSignIn();
     }
 
@@ -95,9 +99,17 @@ public static class DependencyInjection
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // An API answers 401/403 with problem details instead of redirecting to a login page.
-            o.Events.OnRedirectToLogin = ctx => Problems.Write(ctx.HttpContext, 401, "Du skal være logget ind.");
-            o.Events.OnRedirectToAccessDenied = ctx => Problems.Write(ctx.HttpContext, 403, "Du har ikke adgang til denne handling.");
+            // A page sends the browser to the sign-in page, or says in Danish that the role is missing; the API answers
+            // 401/403 with problem details instead.
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (!ErrorPages.WantsPage(ctx.Request)) return Problems.Write(ctx.HttpContext, 401, "Du skal være logget ind.");
+                ctx.Response.Redirect("/log-ind");
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = ctx => ErrorPages.WantsPage(ctx.Request)
+                ? Pages.Ideas.IdeaPages.Forbidden().ExecuteAsync(ctx.HttpContext)
+                : Problems.Write(ctx.HttpContext, 403, "Du har ikke adgang til denne handling.");
             o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
         });
         // Cookies travel only over HTTPS outside development (browsers treat http://localhost as secure too).
@@ -114,10 +126,13 @@ public static class DependencyInjection
             o.SuppressXFrameOptionsHeader = true;
         });
         services.AddSingleton<LinkRequestLimiter>();
+        services.AddSingleton<Pages.Ideas.IdeaSubmissionLimiter>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (ctx, _) => new ValueTask(Problems.Write(ctx.HttpContext, 429, Problems.DefaultDetail(429, ctx.HttpContext)));
+            o.OnRejected = (ctx, _) => new ValueTask(ErrorPages.WantsPage(ctx.HttpContext.Request)
+                ? Html.Page("For mange forsøg", "<p>Der er sendt for mange forespørgsler herfra. Vent lidt, og prøv igen.</p>", 429).ExecuteAsync(ctx.HttpContext)
+                : Problems.Write(ctx.HttpContext, 429, Problems.DefaultDetail(429, ctx.HttpContext)));
             o.AddPolicy(LinkRequestLimiter.ClientPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "ukendt",
                 _ => new FixedWindowRateLimiterOptions

@@ -61,6 +61,10 @@ public sealed class AccessOptions
     [Range(1, 1000)]
     public int LinksPerAddressPerHour { get; set; } = 5;
 
+    /// <summary>Ideas one person may send through the idea form per hour (against bots and double posts).</summary>
+    [Range(1, 10000)]
+    public int IdeasPerPersonPerHour { get; set; } = 10;
+
     /// <summary>Sign-in links one client (IP address) may ask for per hour.</summary>
     [Range(1, 100000)]
     public int LinksPerClientPerHour { get; set; } = 30;

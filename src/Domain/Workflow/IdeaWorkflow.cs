@@ -236,7 +236,8 @@ public sealed class IdeaWorkflow(
         }
     }
 
-    private static string Reference(Idea idea) => $"IDE-{idea.Id.ToString("N")[..8].ToUpperInvariant()}";
+    /// <summary>The reference the receipt and the pages give an idea, e.g. IDE-1A2B3C4D.</summary>
+    public static string Reference(Idea idea) => $"IDE-{idea.Id.ToString("N")[..8].ToUpperInvariant()}";
 
     private async Task<Versioned<Idea>> ChangeAsync(Guid id, string? ifMatch, Action<Idea> change, CancellationToken cancellationToken)
     {

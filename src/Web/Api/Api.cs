@@ -48,10 +48,8 @@ public static class Api
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapNetvaerkApi();
-        endpoints.MapLinkPages();
+        endpoints.MapPages();
         endpoints.MapHealthChecks(HealthPath).AllowAnonymous();
-        endpoints.MapGet("/", () => Results.Text("Netværksstedet kører.\nAPI-beskrivelse: /openapi/v1.json\n", "text/plain; charset=utf-8"))
-            .ExcludeFromDescription();
         return endpoints;
     }
 

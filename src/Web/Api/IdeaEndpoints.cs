@@ -9,6 +9,17 @@ namespace Netvaerk.Web.Api;
 
 public sealed record IdeaResponse(string ETag, Idea Idea, GuideRecommendation? Recommendation = null);
 
+/// <summary>Who may see an idea, the same for the API and the pages.</summary>
+internal static class IdeaAccess
+{
+    /// <summary>The secretariat sees every idea; a forum member the ideas put to their forum; an employee their own.</summary>
+    public static bool MaySee(Idea idea, System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsSecretariat() || (user.Forum() is { } forum && idea.DecidingForum?.ToString() == forum) || Own(idea, user);
+
+    public static bool Own(Idea idea, System.Security.Claims.ClaimsPrincipal user) =>
+        string.Equals(idea.SubmittedBy.Email, user.Email(), StringComparison.OrdinalIgnoreCase);
+}
+
 internal static class IdeaEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -88,12 +99,9 @@ internal static class IdeaEndpoints
 
     private static GuideAnswer Answer(bool? value) => value switch { true => GuideAnswer.Yes, false => GuideAnswer.No, null => GuideAnswer.Unknown };
 
-    /// <summary>The secretariat sees every idea; a forum member the ideas put to their forum; an employee their own.</summary>
-    private static bool MaySee(Idea idea, HttpContext http) =>
-        http.User.IsSecretariat() || (http.User.Forum() is { } forum && idea.DecidingForum?.ToString() == forum) || Own(idea, http);
+    private static bool MaySee(Idea idea, HttpContext http) => IdeaAccess.MaySee(idea, http.User);
 
-    private static bool Own(Idea idea, HttpContext http) =>
-        string.Equals(idea.SubmittedBy.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase);
+    private static bool Own(Idea idea, HttpContext http) => IdeaAccess.Own(idea, http.User);
 
     private static IResult Ok(Domain.Ports.Versioned<Idea> idea, HttpContext http) =>
         Results.Ok(new IdeaResponse(idea.ETag, idea.Value)).WithETag(http, idea.ETag);

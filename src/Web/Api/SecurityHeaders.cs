@@ -5,15 +5,17 @@ using Netvaerk.Domain.Workflow;
 namespace Netvaerk.Web.Api;
 
 /// <summary>
-/// Headers every response carries, and the guard against other sites' requests. Pages load nothing but their own
-/// stylesheet and post only to themselves; nothing may frame them (clickjacking); no response is cached, since nearly
-/// all hold personal data or a personal link (the stylesheet says otherwise for itself); and no address with a token in
+/// Headers every response carries, and the guard against other sites' requests. Pages load nothing but their own files
+/// (the design system's stylesheet, script, fonts and icons) and post only to themselves; nothing may frame them
+/// (clickjacking); no response is cached, since nearly all hold personal data or a personal link (the design system's
+/// files say otherwise for themselves); and no address with a token in
 /// it leaks to another site through the Referer header.
 /// </summary>
 internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; script-src 'self'; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'";
 
     public static Task ApplyAsync(HttpContext context, Func<Task> next)
     {

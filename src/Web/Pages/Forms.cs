@@ -23,7 +23,7 @@ internal static class Forms
 
     /// <summary>A form: the opening tag with its token, the fields, and a submit button.</summary>
     public static string Form(HttpContext http, string action, string fields, string button) =>
-        $"<form method=\"post\" action=\"{E(action)}\">{Token(http)}{fields}<button type=\"submit\">{E(button)}</button></form>";
+        $"<form method=\"post\" action=\"{E(action)}\">{Token(http)}{fields}<button type=\"submit\" class=\"button button-primary\">{E(button)}</button></form>";
 
     /// <summary>The posted form, or the page that refuses it.</summary>
     public static async Task<(IFormCollection? Form, IResult? Refusal)> ReadAsync(HttpContext http, CancellationToken cancellationToken)

@@ -22,12 +22,6 @@ public static class LinkPages
 {
     public static IEndpointRouteBuilder MapLinkPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(StylesheetPath, (HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "public, max-age=3600";
-            return Results.Text(Stylesheet, "text/css; charset=utf-8");
-        }).AllowAnonymous().ExcludeFromDescription();
-
         endpoints.MapGet("/log-ind/{token}", (string token, HttpContext http) => Page("Log ind",
             "<p>Tryk på knappen for at logge ind på Netværksstedet. Linket kan kun bruges én gang.</p>"
             + Forms.Form(http, $"/log-ind/{token}", "", "Log ind"))).AllowAnonymous().ExcludeFromDescription().LinkSignInOnly();

@@ -202,7 +202,8 @@ public sealed class BadInputProperties : IClassFixture<BadInputProperties.World>
         var path = pattern.StartsWith('/') ? pattern : "/" + pattern;
         foreach (var (name, value) in values)
         {
-            var start = path.IndexOf("{" + name, StringComparison.Ordinal);
+            // {name}, {name:guid}, and catch-alls {*name} / {**name}.
+            var start = new[] { "{", "{*", "{**" }.Select(open => path.IndexOf(open + name, StringComparison.Ordinal)).Max();
             var end = path.IndexOf('}', start);
             path = path[..start] + Uri.EscapeDataString(value) + path[(end + 1)..];
         }

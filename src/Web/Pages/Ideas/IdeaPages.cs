@@ -1,0 +1,138 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Netvaerk.Domain.Common;
+using Netvaerk.Domain.Ideas;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Workflow;
+using Netvaerk.Web.Api;
+using static Netvaerk.Web.Pages.Html;
+
+namespace Netvaerk.Web.Pages.Ideas;
+
+/// <summary>
+/// The idea form (two steps: the idea with the guide's questions, then the recommendation and sending), the idea's own
+/// page with the receipt and the answer to a forum's questions, and the list of ideas. The form travels whole in each
+/// post, so nothing is stored until it is sent; a send is refused past the per-person limit and dropped quietly when a
+/// bot filled in the honeypot.
+/// </summary>
+public static class IdeaPages
+{
+    public static IEndpointRouteBuilder MapIdeaPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/ideer/ny", () => Render<IdeaFormPage>(new { Draft = new IdeaDraft() }))
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/ideer/ny", async (HttpContext http, IdeaWorkflow workflow, IdeaSubmissionLimiter limiter, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            var draft = IdeaDraft.From(form!);
+            var action = form!["handling"].ToString();
+            var errors = draft.Validate();
+            if (action == "ret" || errors.Count > 0)
+            {
+                return Render<IdeaFormPage>(new { Draft = draft, Errors = errors }, errors.Count > 0 && action != "ret" ? 400 : 200);
+            }
+
+            var recommendation = NetworkTypeGuide.Recommend(draft.GuideAnswers);
+            if (action != "send") return Render<IdeaReviewPage>(new { Draft = draft, Recommendation = recommendation });
+
+            // A person never sees the honeypot: whatever filled it in gets a receipt-like page and nothing is stored.
+            if (form[IdeaDraft.Honeypot].ToString().Length > 0)
+            {
+                return Page("Tak for din idé", "<p>Vi har modtaget din idé.</p>");
+            }
+
+            if (!limiter.TryAcquire(http.User.Email()))
+            {
+                return Page("Du har sendt mange idéer på kort tid",
+                    "<p>Du kan sende flere idéer om lidt. Din idé er ikke gemt: gå tilbage, og send den igen senere.</p>", 429);
+            }
+
+            var (idea, _) = await workflow.SubmitAsync(draft.Theme, draft.Description, http.User.Person(), draft.Type, draft.GuideAnswers, ct);
+            // Post/redirect/get: reloading the receipt does not send the idea twice.
+            return Results.Redirect($"/ideer/{idea.Value.Id}?kvittering=1", permanent: false, preserveMethod: false);
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapGet("/ideer", async (HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>
+        {
+            var all = await workflow.ListAsync(ct);
+            return Render<IdeaListPage>(new { Ideas = all.Select(i => i.Value).Where(i => IdeaAccess.MaySee(i, http.User)).ToList() });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapGet("/ideer/{id:guid}", async (Guid id, HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>
+        {
+            var idea = await FindAsync(workflow, id, ct);
+            if (idea is null) return NotFound();
+            if (!IdeaAccess.MaySee(idea, http.User)) return Forbidden();
+            return Render<IdeaPage>(new { Idea = idea, Receipt = http.Request.Query.ContainsKey("kvittering"), CanAnswer = CanAnswer(idea, http) });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/ideer/{id:guid}/oplysninger", async (Guid id, HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            var idea = await FindAsync(workflow, id, ct);
+            if (idea is null) return NotFound();
+            if (!IdeaAccess.MaySee(idea, http.User)) return Forbidden();
+            var information = form!["oplysninger"].ToString().Trim();
+            var error = information.Length == 0 ? "Skriv de oplysninger, forummet beder om."
+                : information.Length > 8000 ? "Højst 8.000 tegn." : null;
+            if (!CanAnswer(idea, http))
+            {
+                return Page("Idéen venter ikke på oplysninger", "<p>Forummet har ikke bedt om flere oplysninger om idéen, eller de er allerede sendt.</p>"
+                    + $"<p><a class=\"function-link\" href=\"/ideer/{id}\">Til idéen</a></p>", 409);
+            }
+
+            if (error is not null)
+            {
+                return Render<IdeaPage>(new { Idea = idea, CanAnswer = true, Information = information,
+                    Errors = new Dictionary<string, string> { ["oplysninger"] = error } }, 400);
+            }
+
+            await workflow.ProvideInfoAsync(id, information, ifMatch: null, ct);
+            return Results.Redirect($"/ideer/{id}");
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        return endpoints;
+    }
+
+    private static bool CanAnswer(Idea idea, HttpContext http) =>
+        idea.Status == IdeaStatus.NeedsInfo && (IdeaAccess.Own(idea, http.User) || http.User.IsSecretariat());
+
+    private static async Task<Idea?> FindAsync(IdeaWorkflow workflow, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return (await workflow.GetAsync(id, ct)).Value;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult NotFound() => Page("Idéen findes ikke", "<p>Der er ingen idé på denne adresse.</p><p><a class=\"function-link\" href=\"/ideer\">Til idéerne</a></p>", 404);
+
+    internal static IResult Forbidden() => Page("Du har ikke adgang", "<p>Du har ikke adgang til denne side. Kontakt Netværkssekretariatet, hvis du mener, du burde have adgang.</p>", 403);
+}
+
+/// <summary>Ideas a person sends through the form, limited per person (a fixed window per hour).</summary>
+public sealed class IdeaSubmissionLimiter(IOptions<AccessOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _perPerson = PartitionedRateLimiter.Create<string, string>(email =>
+        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.IdeasPerPersonPerHour,
+            Window = TimeSpan.FromHours(1),
+        }), StringComparer.OrdinalIgnoreCase);
+
+    public bool TryAcquire(string email)
+    {
+        using var lease = _perPerson.AttemptAcquire(email);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _perPerson.Dispose();
+}
