@@ -49,9 +49,14 @@ internal static class SecurityHeaders
 
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         var origin = request.Headers.Origin.ToString();
-        var crossSite = site is "cross-site" or "same-site"
-            || (origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(origin, PublicOrigin(context), StringComparison.OrdinalIgnoreCase));
+        // A browser that sends Fetch Metadata says where the request comes from; only older ones need the Origin check.
+        // Origin "null" is what a browser sends for our own forms under Referrer-Policy: no-referrer, so it proves
+        // nothing either way (the forms' antiforgery tokens and the SameSite cookie still hold).
+        var crossSite = site.Length > 0
+            ? site is "cross-site" or "same-site"
+            : origin.Length > 0 && origin != "null"
+                && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(origin, PublicOrigin(context), StringComparison.OrdinalIgnoreCase);
         if (crossSite)
         {
             await Problems.Write(context, StatusCodes.Status403Forbidden, "Forespørgsler sendt fra et andet websted afvises.");

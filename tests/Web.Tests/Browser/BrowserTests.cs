@@ -1,0 +1,99 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+using Netvaerk.Local.Tests.EndToEnd;
+using Netvaerk.Web.Tests.Pages;
+
+namespace Netvaerk.Web.Tests.Browser;
+
+/// <summary>
+/// The pages in headless Chromium, as a newcomer uses them: sign in from the mailbox viewer, submit an idea and see the
+/// receipt. axe-core checks every page on the way, error states included: no serious or critical violation.
+/// </summary>
+public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact(Timeout = 120_000)]
+    public async Task A_newcomer_signs_in_from_the_mailbox_viewer_and_submits_an_idea()
+    {
+        using var data = new DataFolder();
+        await using var host = new BrowserHost(data, new FakeTimeProvider(PageHost.Start));
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        var checkedPages = new List<string>();
+
+        await page.GotoAsync("/");
+        await AccessibleAsync(page, checkedPages);
+        await ScreenshotAsync(page, "start");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Log ind" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send link" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#email-fejl")).ToContainTextAsync("E-mailadressen skal udfyldes.");
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByLabel("E-mailadresse").FillAsync(PageHost.Employee);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send link" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Tjek din e-mail")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+
+        // The runner delivers the link; the mailbox viewer shows it, and its link signs in.
+        await host.SettleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "postkassen" }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("login-link") }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("log-ind.[A-Za-z0-9_-]{20,}") }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.GetByLabel("Dit navn").FillAsync("Mette Holm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem navn" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Velkommen, Mette Holm.")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+
+        // The idea form: errors first, then the recommendation, then the receipt.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Indsend en idé" }).First.ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se anbefalingen" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Der er problemer med formularen")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await ScreenshotAsync(page, "idea-form-errors");
+        await page.GetByLabel("Tema").FillAsync("Ensomhed blandt ældre i Hedemarken");
+        await page.GetByLabel("Problem eller udfordring").FillAsync("Mange ældre ser næsten ingen i løbet af en uge.");
+        await page.GetByLabel("Ønsket resultat").FillAsync("Flere ældre deltager i fællesskaber.");
+        await page.GetByLabel("Hvem skal deltage?").FillAsync("Hjemmeplejen, Ældre Sagen og borgere.");
+        await page.Locator("#spaender-nej").CheckAsync();
+        await page.Locator("#borgernaer-ja").CheckAsync();
+        await page.Locator("#viden-nej").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se anbefalingen" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Vi anbefaler et velfærdsnetværk")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await ScreenshotAsync(page, "idea-recommendation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send idéen" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Tak – vi har modtaget din idé")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ensomhed blandt ældre i Hedemarken");
+        await AccessibleAsync(page, checkedPages);
+
+        // The receipt e-mail, in the viewer.
+        await host.SettleAsync();
+        await page.GotoAsync("/postkasse");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Kvittering") })).ToBeVisibleAsync();
+
+        Assert.Equal(11, checkedPages.Count);
+    }
+
+    /// <summary>README's screenshots (docs/screenshots), taken when NETVAERK_SCREENSHOTS names a folder.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("NETVAERK_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+    }
+
+    /// <summary>axe-core on the page as it is now: no serious or critical violation.</summary>
+    private static async Task AccessibleAsync(IPage page, List<string> checkedPages)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(bad.Count == 0, $"{page.Url}:\n{string.Join("\n", bad)}");
+        checkedPages.Add(page.Url);
+    }
+}
