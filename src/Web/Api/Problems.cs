@@ -143,6 +143,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
     {
         if (Problems.FromException(exception) is not { } mapped) return false;
         httpContext.Response.StatusCode = mapped.Status;
+        if (ErrorPages.WantsPage(httpContext.Request))
+        {
+            // A person at a page: the same Danish explanation, as a page with a way back.
+            await Pages.Html.Page((mapped.Problem.Title ?? "Det lykkedes ikke").TrimEnd('.'),
+                $"<p>{Pages.Html.E(mapped.Problem.Detail)}</p><p><a class=\"function-link\" href=\"/\">Til forsiden</a></p>", mapped.Status).ExecuteAsync(httpContext);
+            return true;
+        }
+
         if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = mapped.Problem, Exception = exception }))
         {
             return true;

@@ -67,7 +67,11 @@ public static class IdeaPages
             var idea = await FindAsync(workflow, id, ct);
             if (idea is null) return NotFound();
             if (!IdeaAccess.MaySee(idea, http.User)) return Forbidden();
-            return Render<IdeaPage>(new { Idea = idea, Receipt = http.Request.Query.ContainsKey("kvittering"), CanAnswer = CanAnswer(idea, http) });
+            return Render<IdeaPage>(new
+            {
+                Idea = idea, Receipt = http.Request.Query.ContainsKey("kvittering"), CanAnswer = CanAnswer(idea, http),
+                CanRoute = CanRoute(idea, http), CanDecide = CanDecide(idea, http),
+            });
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
         endpoints.MapPost("/ideer/{id:guid}/oplysninger", async (Guid id, HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>
@@ -95,8 +99,66 @@ public static class IdeaPages
             return Results.Redirect($"/ideer/{id}");
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
+        endpoints.MapPost("/ideer/{id:guid}/forum", async (Guid id, HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            var idea = await FindAsync(workflow, id, ct);
+            if (idea is null) return NotFound();
+            if (!CanRoute(idea, http)) return NotNow(id, "Idéen kan ikke sendes til et forum nu: den er allerede hos et forum eller afgjort.");
+            if (!Enum.TryParse<Forum>(form!["forum"].ToString(), out var forum))
+            {
+                return Page("Vælg et forum", "<p>Vælg det forum, der skal beslutte idéen.</p>"
+                    + $"<p><a class=\"function-link\" href=\"/ideer/{id}\">Tilbage til idéen</a></p>", 400);
+            }
+
+            await workflow.RouteAsync(id, forum, ifMatch: null, ct);
+            return Results.Redirect($"/ideer/{id}");
+        }).RequireAuthorization(Policies.Secretariat).ExcludeFromDescription();
+
+        endpoints.MapPost("/ideer/{id:guid}/beslutning", async (Guid id, HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            var idea = await FindAsync(workflow, id, ct);
+            if (idea is null) return NotFound();
+            if (!IdeaAccess.MaySee(idea, http.User)) return Forbidden();
+            if (!CanDecide(idea, http)) return NotNow(id, "Idéen venter ikke på en beslutning fra dit forum.");
+            var choice = form!["beslutning"].ToString();
+            var reason = form["begrundelse"].ToString().Trim();
+            DecisionOutcome? outcome = choice switch
+            {
+                "godkend" => DecisionOutcome.Approved,
+                "afvis" => DecisionOutcome.Rejected,
+                "mere-info" => DecisionOutcome.NeedsInfo,
+                _ => null,
+            };
+            var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (outcome is null) errors["beslutning"] = "Vælg en beslutning.";
+            if (outcome == DecisionOutcome.Rejected && reason.Length == 0) errors["begrundelse"] = "Et afslag skal begrundes.";
+            if (outcome == DecisionOutcome.NeedsInfo && reason.Length == 0) errors["begrundelse"] = "Skriv, hvilke oplysninger der mangler.";
+            if (reason.Length > 4000) errors["begrundelse"] = "Højst 4.000 tegn.";
+            if (errors.Count > 0)
+            {
+                return Render<IdeaPage>(new { Idea = idea, CanDecide = true, Decision = choice, Reason = reason, Errors = errors }, 400);
+            }
+
+            await workflow.DecideAsync(id, outcome!.Value, reason.Length == 0 ? null : reason, ifMatch: null, ct);
+            return Results.Redirect($"/ideer/{id}");
+        }).RequireAuthorization(Policies.Decider).ExcludeFromDescription();
+
         return endpoints;
     }
+
+    /// <summary>The secretariat puts an idea to a forum while no forum has it.</summary>
+    private static bool CanRoute(Idea idea, HttpContext http) =>
+        http.User.IsSecretariat() && (idea.Status == IdeaStatus.Submitted || (idea.Status == IdeaStatus.InReview && idea.RoutedAt is null));
+
+    /// <summary>A forum member decides for their own forum, the secretariat records any forum's decision.</summary>
+    private static bool CanDecide(Idea idea, HttpContext http) =>
+        idea.Status == IdeaStatus.InReview && idea.RoutedAt is not null
+        && (http.User.IsSecretariat() || http.User.Forum() == idea.DecidingForum?.ToString());
+
+    private static IResult NotNow(Guid id, string why) =>
+        Page("Det kan ikke lade sig gøre nu", $"<p>{E(why)}</p><p><a class=\"function-link\" href=\"/ideer/{id}\">Til idéen</a></p>", 409);
 
     private static bool CanAnswer(Idea idea, HttpContext http) =>
         idea.Status == IdeaStatus.NeedsInfo && (IdeaAccess.Own(idea, http.User) || http.User.IsSecretariat());
