@@ -23,6 +23,7 @@ public static class Pages
         MapSignIn(endpoints);
         endpoints.MapLinkPages();
         endpoints.MapIdeaPages();
+        Networks.NetworkPages.MapNetworkPages(endpoints);
         endpoints.MapMailboxPages();
         return endpoints;
     }

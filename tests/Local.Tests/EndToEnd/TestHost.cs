@@ -91,7 +91,7 @@ internal class TestHost : WebApplicationFactory<LocalRunner>
     }
 
     /// <summary>A browser-like client: keeps cookies, and speaks HTTPS, since cookies are Secure outside development.</summary>
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    public virtual HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
     {
         HandleCookies = true,
         AllowAutoRedirect = false,

@@ -24,9 +24,46 @@ internal sealed class BrowserHost : TestHost
     /// <summary>localhost, not 127.0.0.1: browsers treat it as secure, so the host's Secure cookies work over plain HTTP.</summary>
     public string Address => $"http://localhost:{_port}";
 
+    /// <summary>
+    /// A client of the real server for the test's own set-up. It keeps cookies itself: a cookie container would not send
+    /// the host's Secure cookies over plain HTTP, which browsers do allow for localhost.
+    /// </summary>
+    public override HttpClient Client() => new(new CookieJar(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }))
+    {
+        BaseAddress = new Uri(Address),
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Netvaerk:PublicBaseUrl", Address + "/");
+    }
+}
+
+/// <summary>Every cookie the server sets, sent back on every request (one site, one client).</summary>
+internal sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        lock (_cookies)
+        {
+            if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            lock (_cookies)
+            {
+                foreach (var pair in setCookies.Select(c => c.Split(';')[0].Split('=', 2)))
+                {
+                    _cookies[pair[0]] = pair[1];
+                }
+            }
+        }
+
+        return response;
     }
 }

@@ -79,6 +79,39 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Equal(11, checkedPages.Count);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task The_secretariat_reads_the_portfolio_and_a_running_networks_page()
+    {
+        using var data = new DataFolder();
+        await using var host = new BrowserHost(data, new FakeTimeProvider(PageHost.Start));
+        var (id, _) = await Scenarios.RunningAsync(host, "2027-03-15");
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        var checkedPages = new List<string>();
+
+        // Signing in by link, straight from the mailbox viewer's newest sign-in mail.
+        await page.GotoAsync("/log-ind");
+        await page.GetByLabel("E-mailadresse").FillAsync(TestHost.Secretariat);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send link" }).ClickAsync();
+        await host.SettleAsync();
+        await page.GotoAsync("/postkasse");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("login-link") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("log-ind.[A-Za-z0-9_-]{20,}") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+
+        await page.GotoAsync("/portefolje");
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Frivillighed i Albertslund" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tidslinje")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await ScreenshotAsync(page, "network");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Luk netværket" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#luk-begrundelse-fejl")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        Assert.Equal(3, checkedPages.Count);
+        Assert.EndsWith($"/netvaerk/{id}/luk", checkedPages[^1], StringComparison.Ordinal);
+    }
+
     /// <summary>README's screenshots (docs/screenshots), taken when NETVAERK_SCREENSHOTS names a folder.</summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Netvaerk.Domain.Common;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Timelines;
+using Netvaerk.Domain.Workflow;
+using Netvaerk.Web.Api;
+using static Netvaerk.Web.Pages.Html;
+
+namespace Netvaerk.Web.Pages.Networks;
+
+/// <summary>
+/// The network's page (linked from the leader's digest and the contract reminder) and the secretariat's portfolio
+/// (linked from the monthly digest). Pause, resume and close go through the same timeline changes as the API.
+/// </summary>
+public static class NetworkPages
+{
+    public static IEndpointRouteBuilder MapNetworkPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/portefolje", async (NetworkWorkflow workflow, CancellationToken ct) =>
+            Render<PortfolioPage>(new { Networks = (await workflow.ListAsync(ct)).Select(n => n.Value).ToList() }))
+            .RequireAuthorization(Policies.Secretariat).ExcludeFromDescription();
+
+        endpoints.MapGet("/netvaerk/{id:guid}", (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) => ShowAsync(id, http, workflow, ct))
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        // The contract reminder's link: the same page, which opens with what the contract lacks.
+        endpoints.MapGet("/netvaerk/{id:guid}/kontrakt", (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) => ShowAsync(id, http, workflow, ct))
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/pause", (Guid id, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, http, workflow, form => (new TimelinePaused(time.GetUtcNow()), Text(form["pause-begrundelse"]), null), ct))
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/genoptag", (Guid id, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, http, workflow, _ => (new TimelineResumed(time.GetUtcNow()), null, null), ct))
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/luk", (Guid id, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, http, workflow, form =>
+            {
+                var reason = Text(form["luk-begrundelse"]);
+                var error = reason is null ? "Skriv, hvorfor netværket lukkes før tid." : reason.Length > 2000 ? "Højst 2.000 tegn." : null;
+                return (new TimelineClosedEarly(time.GetUtcNow()), reason, error);
+            }, ct))
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> ShowAsync(Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct)
+    {
+        if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+        if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
+        return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = MayChange(http, record) });
+    }
+
+    private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, NetworkWorkflow workflow,
+        Func<IFormCollection, (TimelineChange Change, string? Reason, string? Error)> read, CancellationToken ct)
+    {
+        if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+        if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+        if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+        var (change, reason, error) = read(form!);
+        if (error is not null)
+        {
+            return Render<NetworkPage>(new
+            {
+                record.Network, record.Timeline, MayChange = true, CloseReason = reason,
+                Errors = new Dictionary<string, string> { ["luk-begrundelse"] = error },
+            }, 400);
+        }
+
+        await workflow.ChangeTimelineAsync(id, change, reason, ifMatch: null, ct);
+        return Results.Redirect($"/netvaerk/{id}");
+    }
+
+    /// <summary>The secretariat and the network's own leader change it; a forum member only reads.</summary>
+    private static bool MayChange(HttpContext http, NetworkRecord record) =>
+        http.User.IsSecretariat() || string.Equals(record.Network.Contract.Leader?.Email, http.User.Email(), StringComparison.OrdinalIgnoreCase);
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static async Task<NetworkRecord?> FindAsync(NetworkWorkflow workflow, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return (await workflow.GetAsync(id, ct)).Value;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult NotFound() => Page("Netværket findes ikke", "<p>Der er intet netværk på denne adresse.</p>", 404);
+}
