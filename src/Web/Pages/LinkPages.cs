@@ -131,37 +131,10 @@ public static class LinkPages
         if (form.Closed) return Page("Spørgeskemaet er lukket", "<p>Spørgeskemaet er lukket, så der kan ikke længere svares.</p>");
 
         var errors = problems.ToDictionary(p => p.Key, p => p.Message, StringComparer.Ordinal);
-        var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<p>Spørgeskema for netværket »{E(form.NetworkName)}«. Felter med * skal udfyldes.</p>");
-        if (errors.Count > 0) html.Append("<p class=\"fejl\" role=\"alert\">Nogle svar mangler eller er ikke gyldige. Se markeringerne nedenfor.</p>");
-        var fields = new StringBuilder();
-        foreach (var q in form.Questions)
+        return Render<Surveys.SurveyPage>(new
         {
-            var value = answers is not null && answers.TryGetValue(q.Key, out var v) ? v : null;
-            fields.Append(CultureInfo.InvariantCulture, $"<fieldset><legend>{E(q.Text)}{(q.Required ? " *" : "")}</legend>");
-            if (q.Help is not null) fields.Append(CultureInfo.InvariantCulture, $"<p>{E(q.Help)}</p>");
-            if (errors.TryGetValue(q.Key, out var error)) fields.Append(CultureInfo.InvariantCulture, $"<p class=\"fejl\">{E(error)}</p>");
-            fields.Append(q.Type switch
-            {
-                AnswerType.Scale => Choices(q.Key, Enumerable.Range(SurveyAnswers.ScaleMin, SurveyAnswers.ScaleMax).Select(n => (n.ToString(CultureInfo.InvariantCulture), Label(q, n))), value),
-                AnswerType.YesNo => Choices(q.Key, [(SurveyAnswers.Yes, "Ja"), (SurveyAnswers.No, "Nej")], value),
-                AnswerType.Number => $"<input type=\"number\" name=\"{E(q.Key)}\" aria-label=\"{E(q.Text)}\" min=\"{q.Min}\" max=\"{q.Max}\" value=\"{E(value)}\">",
-                _ => $"<textarea name=\"{E(q.Key)}\" aria-label=\"{E(q.Text)}\" maxlength=\"{SurveyAnswers.MaxTextLength}\">{E(value)}</textarea>",
-            });
-            fields.Append("</fieldset>");
-        }
-
-        fields.Append("<input type=\"hidden\" name=\"send\" value=\"1\">");
-        html.Append(Forms.Form(http, $"/svar/{token}", fields.ToString(), "Send svar"));
-        return Page("Spørgeskema", html.ToString(), errors.Count > 0 ? 400 : 200);
+            Form = form, Token = token, Errors = errors,
+            Answers = (IReadOnlyDictionary<string, string>?)answers ?? new Dictionary<string, string>(StringComparer.Ordinal),
+        }, errors.Count > 0 ? 400 : 200);
     }
-
-    private static string Label(SurveyQuestion q, int n) =>
-        n == SurveyAnswers.ScaleMin && q.LowLabel is not null ? $"{n} – {q.LowLabel}"
-        : n == SurveyAnswers.ScaleMax && q.HighLabel is not null ? $"{n} – {q.HighLabel}"
-        : n.ToString(CultureInfo.InvariantCulture);
-
-    private static string Choices(string name, IEnumerable<(string Value, string Label)> options, string? selected) =>
-        "<div class=\"valg\">" + string.Concat(options.Select(o =>
-            $"<label><input type=\"radio\" name=\"{E(name)}\" value=\"{E(o.Value)}\"{(o.Value == selected ? " checked" : "")}> {E(o.Label)}</label>")) + "</div>";
 }

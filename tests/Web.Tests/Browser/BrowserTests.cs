@@ -89,7 +89,9 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         var page = await context.NewPageAsync();
         var checkedPages = new List<string>();
 
-        // Signing in by link, straight from the mailbox viewer's newest sign-in mail.
+        // Signing in by link, straight from the mailbox viewer's newest sign-in mail (a minute later than the set-up's
+        // own sign-in mail, so "newest first" is unambiguous on the fake clock).
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
         await page.GotoAsync("/log-ind");
         await page.GetByLabel("E-mailadresse").FillAsync(TestHost.Secretariat);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send link" }).ClickAsync();
@@ -98,6 +100,13 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("login-link") }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("log-ind.[A-Za-z0-9_-]{20,}") }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        if (await page.GetByLabel("Dit navn").IsVisibleAsync())
+        {
+            await page.GetByLabel("Dit navn").FillAsync("Netværkssekretariatet");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gem navn" }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.GetByText("Du er logget ind som netvaerkssekretariatet@albertslund.dk")).ToBeVisibleAsync();
 
         await page.GotoAsync("/portefolje");
         await AccessibleAsync(page, checkedPages);
@@ -112,11 +121,59 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.EndsWith($"/netvaerk/{id}/luk", checkedPages[^1], StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_participant_answers_a_survey_from_the_e_mail_link_on_a_phone()
+    {
+        using var data = new DataFolder();
+        await using var host = new BrowserHost(data, new FakeTimeProvider(PageHost.Start));
+        await Scenarios.RunningAsync(host, "2027-03-15");
+        await host.AdvanceToAsync(Netvaerk.Domain.Calendar.CopenhagenTime.At(new DateOnly(2027, 4, 13), new TimeOnly(12, 0)));
+        var mail = data.MailsTo("jonas.berg@albertslund.dk").Single(m => m.Title().StartsWith("Evaluering af", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Text(), @"https?://\S+/svar/[A-Za-z0-9_\-]+").Value;
+        Assert.StartsWith(host.Address, link, StringComparison.Ordinal);
+
+        await using var phone = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2, Locale = "da-DK",
+        });
+        var page = await phone.NewPageAsync();
+        var checkedPages = new List<string>();
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByText("Spørgeskema for netværket »Frivillighed i Albertslund«")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await ScreenshotAsync(page, "survey-phone", phone: true);
+        // Nothing wider than the phone: no sideways scrolling.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Der er problemer med formularen")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+
+        var fieldsets = page.Locator("form fieldset");
+        for (var i = 0; i < await fieldsets.CountAsync(); i++) await fieldsets.Nth(i).Locator("input[type=radio]").Last.CheckAsync();
+        var numbers = page.Locator("form input[type=number]");
+        for (var i = 0; i < await numbers.CountAsync(); i++) await numbers.Nth(i).FillAsync(await numbers.Nth(i).GetAttributeAsync("min") ?? "0");
+        var texts = page.Locator("form textarea");
+        for (var i = 0; i < await texts.CountAsync(); i++) await texts.Nth(i).FillAsync("Et godt forløb.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tak for dine svar" })).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+
+        // The used link and an unknown one say so plainly.
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Du har allerede svaret" })).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        var unknown = await page.GotoAsync(host.Address + "/svar/ukendt-link-ukendt-link-ukendt");
+        Assert.Equal(404, unknown!.Status);
+        await AccessibleAsync(page, checkedPages);
+        Assert.Equal(5, checkedPages.Count);
+    }
+
     /// <summary>README's screenshots (docs/screenshots), taken when NETVAERK_SCREENSHOTS names a folder.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
+    private static async Task ScreenshotAsync(IPage page, string name, bool phone = false)
     {
         if (Environment.GetEnvironmentVariable("NETVAERK_SCREENSHOTS") is not { Length: > 0 } folder) return;
-        await page.SetViewportSizeAsync(1280, 900);
+        if (!phone) await page.SetViewportSizeAsync(1280, 900);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
 
