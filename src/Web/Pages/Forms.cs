@@ -25,6 +25,10 @@ internal static class Forms
     public static string Form(HttpContext http, string action, string fields, string button) =>
         $"<form method=\"post\" action=\"{E(action)}\">{Token(http)}{fields}<button type=\"submit\" class=\"button button-primary\">{E(button)}</button></form>";
 
+    /// <summary>The named value a radio group posted, or null: only the names themselves, never numbers or other text.</summary>
+    public static TEnum? Choice<TEnum>(string? value) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Where(v => string.Equals(v.ToString(), value, StringComparison.Ordinal)).Select(v => (TEnum?)v).FirstOrDefault();
+
     /// <summary>The posted form, or the page that refuses it.</summary>
     public static async Task<(IFormCollection? Form, IResult? Refusal)> ReadAsync(HttpContext http, CancellationToken cancellationToken)
     {

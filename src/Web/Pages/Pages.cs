@@ -24,6 +24,7 @@ public static class Pages
         endpoints.MapLinkPages();
         endpoints.MapIdeaPages();
         Networks.NetworkPages.MapNetworkPages(endpoints);
+        Users.UserPages.MapUserPages(endpoints);
         endpoints.MapMailboxPages();
         return endpoints;
     }

@@ -117,8 +117,14 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByRole(AriaRole.Button, new() { Name = "Luk netværket" }).ClickAsync();
         await Assertions.Expect(page.Locator("#luk-begrundelse-fejl")).ToBeVisibleAsync();
         await AccessibleAsync(page, checkedPages);
-        Assert.Equal(3, checkedPages.Count);
         Assert.EndsWith($"/netvaerk/{id}/luk", checkedPages[^1], StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Brugere" }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem brugeren" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#rolle-fejl")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        Assert.Equal(5, checkedPages.Count);
     }
 
     [Fact(Timeout = 120_000)]

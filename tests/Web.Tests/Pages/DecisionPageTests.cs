@@ -30,6 +30,9 @@ public sealed class DecisionPageTests
         var page = await secretariat.PageAsync($"/ideer/{id}");
         Assert.NotNull(page.Document.QuerySelector("#forum-Chefforum[checked]"));
         Assert.Empty(page.Document.QuerySelectorAll($"form[action='/ideer/{id}/beslutning']")); // not with a forum yet
+        // Only the forums' names count: a number is not a forum.
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretariat.SubmitAsync(page.Form($"/ideer/{id}/forum"), new Dictionary<string, string> { ["forum"] = "1" })).Status);
+        Assert.Contains("Indsendt", (await secretariat.PageAsync($"/ideer/{id}")).Document.QuerySelector("main .tag")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await secretariat.SubmitAsync(page.Form($"/ideer/{id}/forum"))).Status);
         await host.SettleAsync();
 

@@ -48,7 +48,7 @@ public sealed record IdeaDraft(
             }
         }
 
-        if (ChosenType.Length > 0 && !Enum.TryParse<NetworkType>(ChosenType, out _)) errors["type"] = "Vælg en af de tre netværkstyper.";
+        if (ChosenType.Length > 0 && Type is null) errors["type"] = "Vælg en af de tre netværkstyper.";
         return errors;
 
         void Required(string field, string value, string missing, int max)
@@ -62,7 +62,7 @@ public sealed record IdeaDraft(
 
     public GuideAnswers GuideAnswers => new(Guide(SpansManyAreas), Guide(CitizenNearWelfare), Guide(MissingKnowledge));
 
-    public NetworkType? Type => Enum.TryParse<NetworkType>(ChosenType, out var t) ? t : null;
+    public NetworkType? Type => Forms.Choice<NetworkType>(ChosenType);
 
     /// <summary>The idea's description as stored: the form's three texts under their headings.</summary>
     public string Description =>

@@ -105,7 +105,7 @@ public static class IdeaPages
             var idea = await FindAsync(workflow, id, ct);
             if (idea is null) return NotFound();
             if (!CanRoute(idea, http)) return NotNow(id, "Idéen kan ikke sendes til et forum nu: den er allerede hos et forum eller afgjort.");
-            if (!Enum.TryParse<Forum>(form!["forum"].ToString(), out var forum))
+            if (Forms.Choice<Forum>(form!["forum"].ToString()) is not { } forum)
             {
                 return Page("Vælg et forum", "<p>Vælg det forum, der skal beslutte idéen.</p>"
                     + $"<p><a class=\"function-link\" href=\"/ideer/{id}\">Tilbage til idéen</a></p>", 400);
