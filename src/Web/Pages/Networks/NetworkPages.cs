@@ -24,9 +24,42 @@ public static class NetworkPages
 
         endpoints.MapGet("/netvaerk/{id:guid}", (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) => ShowAsync(id, http, workflow, ct))
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
-        // The contract reminder's link: the same page, which opens with what the contract lacks.
-        endpoints.MapGet("/netvaerk/{id:guid}/kontrakt", (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) => ShowAsync(id, http, workflow, ct))
-            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        // The contract reminder's link: the contract form, opening with what the contract lacks.
+        endpoints.MapGet("/netvaerk/{id:guid}/kontrakt", async (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            return Render<ContractPage>(new { record.Network });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/kontrakt", async (Guid id, HttpContext http, NetworkWorkflow workflow, AccessWorkflow access, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            var posted = ContractFields.ToDictionary(f => f, f => form![f].ToString().Trim(), StringComparer.Ordinal);
+            string? Field(string name) => posted[name].Length == 0 ? null : posted[name];
+            var request = new ContractRequest(Field("theme"), Field("purpose"), Field("type"), Field("mandate"), Field("expectedOutput"),
+                Field("expectedOutcome"),
+                Field("leader-name") is null && Field("leader-email") is null ? null : new PersonRequest(Field("leader-name"), Field("leader-email")),
+                Field("decidingForum"),
+                Field("timeFrame-start") is null && Field("timeFrame-end") is null ? null : new TimeFrameRequest(Field("timeFrame-start"), Field("timeFrame-end")),
+                Field("involvementPlan"), Field("evaluationPlan"));
+            var (v, change, leader) = await ContractInput.ReadAsync(request, access, ct);
+            if (!v.IsValid)
+            {
+                return Render<ContractPage>(new
+                {
+                    record.Network, Posted = posted,
+                    Errors = v.Errors.ToDictionary(e => e.Key.Replace('.', '-'), e => e.Value[0], StringComparer.Ordinal),
+                }, 400);
+            }
+
+            await workflow.UpdateContractAsync(id, change, ifMatch: null, ct);
+            if (leader is not null) await NetworkEndpoints.GrantLeaderAsync(access, leader, ct);
+            return Results.Redirect($"/netvaerk/{id}");
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
         endpoints.MapPost("/netvaerk/{id:guid}/pause", (Guid id, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
             ChangeAsync(id, http, workflow, form => (new TimelinePaused(time.GetUtcNow()), Text(form["pause-begrundelse"]), null), ct))
@@ -74,6 +107,12 @@ public static class NetworkPages
         await workflow.ChangeTimelineAsync(id, change, reason, ifMatch: null, ct);
         return Results.Redirect($"/netvaerk/{id}");
     }
+
+    private static readonly string[] ContractFields =
+    [
+        "theme", "purpose", "type", "mandate", "expectedOutput", "expectedOutcome", "leader-name", "leader-email", "decidingForum",
+        "timeFrame-start", "timeFrame-end", "involvementPlan", "evaluationPlan",
+    ];
 
     /// <summary>The secretariat and the network's own leader change it; a forum member only reads.</summary>
     private static bool MayChange(HttpContext http, NetworkRecord record) =>
