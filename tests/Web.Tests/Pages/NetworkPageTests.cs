@@ -14,7 +14,7 @@ public sealed class NetworkPageTests
         await using var host = new PageHost(data, new FakeTimeProvider(PageHost.Start));
         var (id, secretariat) = await Scenarios.DraftAsync(host);
 
-        var page = await secretariat.PageAsync($"/netvaerk/{id}/kontrakt");
+        var page = await secretariat.PageAsync($"/netvaerk/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var missing = page.Document.QuerySelectorAll(".alert-warning li").Select(li => li.TextContent).ToList();
         Assert.Contains("Netværksleder mangler.", missing);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Netvaerk.Domain.Common;
+using Netvaerk.Domain.Networks;
+using Netvaerk.Domain.Participants;
 using Netvaerk.Domain.Ports;
 using Netvaerk.Domain.Timelines;
 using Netvaerk.Domain.Workflow;
@@ -78,14 +80,83 @@ public static class NetworkPages
             }, ct))
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
+        endpoints.MapPost("/netvaerk/{id:guid}/deltagere", async (Guid id, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            var posted = ParticipantFields.ToDictionary(f => f, f => form![f].ToString().Trim(), StringComparer.Ordinal);
+            var v = new RequestValidation();
+            var name = v.Text("deltager-navn", posted["deltager-navn"], "Navnet");
+            var email = v.Email("deltager-email", posted["deltager-email"]);
+            var kind = Forms.Choice<ParticipantKind>(posted["deltager-type"]);
+            if (kind is null) v.Add("deltager-type", "Vælg deltagerens type.");
+            var role = Forms.Choice<ParticipantRole>(posted["deltager-rolle"]) ?? ParticipantRole.Core;
+            var consent = v.OptionalText("deltager-samtykke", posted["deltager-samtykke"], "Samtykkets kilde", 500);
+            var errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal);
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    await workflow.AddParticipantsAsync(id, [new Participant(Guid.NewGuid(), name, email, kind!.Value, role,
+                        consent is null ? null : new Consent(time.GetUtcNow(), consent))], ifMatch: null, ct);
+                    return Results.Redirect($"/netvaerk/{id}");
+                }
+                catch (DomainException e)
+                {
+                    errors["deltager-samtykke"] = e.Message; // the Domain refuses an external without consent, or a duplicate
+                }
+            }
+
+            return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = true, MayStart = MayStart(http, record), Posted = posted, Errors = errors }, 400);
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/start", async (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayStart(http, record)) return Ideas.IdeaPages.Forbidden();
+            var posted = StartFields.ToDictionary(f => f, f => form![f].ToString().Trim(), StringComparer.Ordinal);
+            var v = new RequestValidation();
+            var date = v.Date("start-dato", posted["start-dato"], "Datoen for opstartsworkshoppen");
+            var from = v.Time("start-fra", posted["start-fra"], "Mødestart", required: false);
+            var to = v.Time("start-til", posted["start-til"], "Mødeslut", required: false);
+            var place = v.OptionalText("start-sted", posted["start-sted"], "Mødestedet", 300);
+            var errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal);
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    await workflow.StartAsync(id, date!.Value, s => s with
+                    {
+                        MeetingStart = from ?? s.MeetingStart, MeetingEnd = to ?? s.MeetingEnd, Place = place ?? s.Place,
+                    }, ifMatch: null, ct);
+                    return Results.Redirect($"/netvaerk/{id}");
+                }
+                catch (DomainException e)
+                {
+                    errors["start-dato"] = e.Message; // too soon, too far ahead, or the contract is not complete
+                }
+            }
+
+            return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = MayChange(http, record), MayStart = true, Posted = posted, Errors = errors }, 400);
+        }).RequireAuthorization(Policies.Secretariat).ExcludeFromDescription();
+
         return endpoints;
     }
+
+    private static readonly string[] ParticipantFields = ["deltager-navn", "deltager-email", "deltager-type", "deltager-rolle", "deltager-samtykke"];
+
+    private static readonly string[] StartFields = ["start-dato", "start-fra", "start-til", "start-sted"];
+
+    /// <summary>The secretariat starts a draft network.</summary>
+    private static bool MayStart(HttpContext http, NetworkRecord record) => http.User.IsSecretariat() && record.Network.Status == NetworkStatus.Draft;
 
     private static async Task<IResult> ShowAsync(Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct)
     {
         if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
         if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
-        return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = MayChange(http, record) });
+        return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = MayChange(http, record), MayStart = MayStart(http, record) });
     }
 
     private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, NetworkWorkflow workflow,
