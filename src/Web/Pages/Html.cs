@@ -19,6 +19,19 @@ internal static class Html
     public static RazorComponentResult Render<TComponent>(object parameters, int status = 200) where TComponent : IComponent =>
         new RazorComponentResult<TComponent>(parameters) { StatusCode = status };
 
+    /// <summary>The stored value, or null where the workflow says it does not exist (the page then says so in Danish).</summary>
+    public static async Task<T?> FoundAsync<T>(Task<Domain.Ports.Versioned<T>> lookup) where T : class
+    {
+        try
+        {
+            return (await lookup).Value;
+        }
+        catch (Domain.Common.NotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A heading and a few paragraphs of escaped markup, in the pages' layout.</summary>
     public static IResult Page(string title, string body, int status = 200) =>
         Render<MessagePage>(new { Title = title, Body = new MarkupString(body) }, status);

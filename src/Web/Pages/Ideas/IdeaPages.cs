@@ -163,17 +163,7 @@ public static class IdeaPages
     private static bool CanAnswer(Idea idea, HttpContext http) =>
         idea.Status == IdeaStatus.NeedsInfo && (IdeaAccess.Own(idea, http.User) || http.User.IsSecretariat());
 
-    private static async Task<Idea?> FindAsync(IdeaWorkflow workflow, Guid id, CancellationToken ct)
-    {
-        try
-        {
-            return (await workflow.GetAsync(id, ct)).Value;
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
+    private static Task<Idea?> FindAsync(IdeaWorkflow workflow, Guid id, CancellationToken ct) => Html.FoundAsync(workflow.GetAsync(id, ct));
 
     private static IResult NotFound() => Page("Idéen findes ikke", "<p>Der er ingen idé på denne adresse.</p><p><a class=\"function-link\" href=\"/ideer\">Til idéerne</a></p>", 404);
 

@@ -142,8 +142,54 @@ public static class NetworkPages
             return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = MayChange(http, record), MayStart = true, Posted = posted, Errors = errors }, 400);
         }).RequireAuthorization(Policies.Secretariat).ExcludeFromDescription();
 
+        endpoints.MapGet("/netvaerk/{id:guid}/moeder/{meetingId}", async (Guid id, string meetingId, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            if (record.Timeline?.Meeting(meetingId) is not { Cancelled: false } meeting) return NoSuchMeeting(id);
+            return Render<MeetingPage>(new { NetworkId = id, Theme = record.Network.Contract.Theme ?? "", Meeting = meeting });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/moeder/{meetingId}/flyt", async (Guid id, string meetingId, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            if (record.Timeline?.Meeting(meetingId) is not { Cancelled: false } meeting) return NoSuchMeeting(id);
+            var posted = MeetingFields.ToDictionary(f => f, f => form![f].ToString().Trim(), StringComparer.Ordinal);
+            var v = new RequestValidation();
+            var date = v.Date("dato", posted["dato"], "Datoen");
+            var start = v.Time("fra", posted["fra"], "Starttidspunktet");
+            var end = v.Time("til", posted["til"], "Sluttidspunktet");
+            var place = v.OptionalText("sted", posted["sted"], "Mødestedet", 300);
+            var errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal);
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    await workflow.ChangeTimelineAsync(id, new MeetingMoved(meetingId, date!.Value, start!.Value, end!.Value, place, time.GetUtcNow()), null, ifMatch: null, ct);
+                    return Results.Redirect($"/netvaerk/{id}");
+                }
+                catch (DomainException e)
+                {
+                    errors["dato"] = e.Message; // not a working day, in the past, the end before the start …
+                }
+            }
+
+            return Render<MeetingPage>(new { NetworkId = id, Theme = record.Network.Contract.Theme ?? "", Meeting = meeting, Posted = posted, Errors = errors }, 400);
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/moeder/{meetingId}/aflys", (Guid id, string meetingId, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+            ChangeAsync(id, http, workflow, _ => (new MeetingCancelled(meetingId, time.GetUtcNow()), null, null), ct))
+            .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
         return endpoints;
     }
+
+    private static readonly string[] MeetingFields = ["dato", "fra", "til", "sted"];
+
+    private static IResult NoSuchMeeting(Guid id) => Page("Mødet findes ikke", "<p>Netværket har ikke et møde, der kan flyttes eller aflyses, på denne adresse.</p>"
+        + $"<p><a class=\"function-link\" href=\"/netvaerk/{id}\">Til netværkets side</a></p>", 404);
 
     private static readonly string[] ParticipantFields = ["deltager-navn", "deltager-email", "deltager-type", "deltager-rolle", "deltager-samtykke"];
 
@@ -191,17 +237,7 @@ public static class NetworkPages
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static async Task<NetworkRecord?> FindAsync(NetworkWorkflow workflow, Guid id, CancellationToken ct)
-    {
-        try
-        {
-            return (await workflow.GetAsync(id, ct)).Value;
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
+    private static Task<NetworkRecord?> FindAsync(NetworkWorkflow workflow, Guid id, CancellationToken ct) => Html.FoundAsync(workflow.GetAsync(id, ct));
 
     private static IResult NotFound() => Page("Netværket findes ikke", "<p>Der er intet netværk på denne adresse.</p>", 404);
 }
