@@ -11,6 +11,9 @@ internal sealed class RequestValidation
 
     public bool IsValid => Errors.Count == 0;
 
+    /// <summary>Each field's first message: what a page shows next to the field and in its error summary.</summary>
+    public Dictionary<string, string> FirstErrors() => Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal);
+
     public void Add(string field, string message) =>
         Errors[field] = Errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 

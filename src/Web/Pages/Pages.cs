@@ -45,7 +45,7 @@ public static class Pages
             if (!v.IsValid)
             {
                 answer = Render<SignInPage>(new { Mailbox = HasMailbox(http), Email = form["email"].ToString(),
-                    Errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0]) }, 400);
+                    Errors = v.FirstErrors() }, 400);
             }
             else if (!limiter.TryAcquire(email))
             {

@@ -93,7 +93,7 @@ public static class NetworkPages
             if (kind is null) v.Add("deltager-type", "Vælg deltagerens type.");
             var role = Forms.Choice<ParticipantRole>(posted["deltager-rolle"]) ?? ParticipantRole.Core;
             var consent = v.OptionalText("deltager-samtykke", posted["deltager-samtykke"], "Samtykkets kilde", 500);
-            var errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal);
+            var errors = v.FirstErrors();
             if (errors.Count == 0)
             {
                 try
@@ -122,7 +122,7 @@ public static class NetworkPages
             var from = v.Time("start-fra", posted["start-fra"], "Mødestart", required: false);
             var to = v.Time("start-til", posted["start-til"], "Mødeslut", required: false);
             var place = v.OptionalText("start-sted", posted["start-sted"], "Mødestedet", 300);
-            var errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal);
+            var errors = v.FirstErrors();
             if (errors.Count == 0)
             {
                 try
@@ -162,7 +162,7 @@ public static class NetworkPages
             var start = v.Time("fra", posted["fra"], "Starttidspunktet");
             var end = v.Time("til", posted["til"], "Sluttidspunktet");
             var place = v.OptionalText("sted", posted["sted"], "Mødestedet", 300);
-            var errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal);
+            var errors = v.FirstErrors();
             if (errors.Count == 0)
             {
                 try

@@ -41,7 +41,7 @@ public static class UserPages
                 return Render<UsersPage>(new
                 {
                     Users = await store.ListUsersAsync(settings.TenantId, ct), Draft = draft,
-                    Errors = v.Errors.ToDictionary(e => e.Key, e => e.Value[0]),
+                    Errors = v.FirstErrors(),
                 }, 400);
             }
 
