@@ -89,6 +89,9 @@ public static class DanishText
     };
 
     /// <summary>What a timeline step is, in Danish: "Mødepåmindelse", "Møde: netværksmøde 2", "Slutevaluering", …</summary>
+    /// <summary>The group in lower case, as a sentence names it: "borgere", "virksomheder" …</summary>
+    public static string DanishName(this StakeholderGroup group) => MessageComposer.StakeholderText(group).Name;
+
     public static string StepName(StepKind kind, string stepId, Audience to, SurveyKind? survey, MeetingKind? meetingKind) => kind switch
     {
         StepKind.Meeting => meetingKind switch

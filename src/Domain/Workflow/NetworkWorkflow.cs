@@ -76,6 +76,16 @@ public sealed class NetworkWorkflow(
     }
 
     /// <summary>
+    /// Removes a participant: steps from now on no longer write to them. The contract rules still hold, so a running
+    /// network cannot lose its last core participant.
+    /// </summary>
+    public Task<Versioned<NetworkRecord>> RemoveParticipantAsync(
+        Guid id, Guid participantId, string? ifMatch, CancellationToken cancellationToken = default) =>
+        UpdateContractAsync(id, contract => contract.Participants.Any(p => p.Id == participantId)
+            ? contract with { Participants = [.. contract.Participants.Where(p => p.Id != participantId)] }
+            : throw new NotFoundException("Deltageren findes ikke i netværket."), ifMatch, cancellationToken);
+
+    /// <summary>
     /// The unsubscribe link: the participant is no longer written to. Answers with the participant's name, or null if
     /// the link names nobody (or consent was already withdrawn), so the page can say so without revealing more.
     /// </summary>

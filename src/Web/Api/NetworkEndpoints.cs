@@ -103,6 +103,13 @@ internal static class NetworkEndpoints
             return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
         }).Produces<NetworkResponse>();
 
+        networks.MapDelete("/{id:guid}/participants/{participantId:guid}", async (Guid id, Guid participantId, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Leads(id, workflow, http, ct) is { } denied) return denied;
+            var saved = await workflow.RemoveParticipantAsync(id, participantId, HttpConcurrency.IfMatch(http.Request), ct);
+            return Results.Ok(Response(saved)).WithETag(http, saved.ETag);
+        }).Produces<NetworkResponse>();
+
         networks.MapPost("/{id:guid}/start", async (Guid id, StartRequest request, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var v = new RequestValidation();

@@ -66,6 +66,24 @@ internal static class PageClient
         return await ReadAsync(await client.SendAsync(request));
     }
 
+    /// <summary>Posts the form as multipart/form-data (its enctype) with a file in <paramref name="fileField"/>, as a browser uploads one.</summary>
+    public static async Task<PageResponse> UploadAsync(this HttpClient client, IHtmlFormElement form, string fileField, string fileName, byte[] file)
+    {
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+        using var content = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
+        {
+            content.Add(new StringContent(input.Value), input.Name!);
+        }
+
+        var bytes = new ByteArrayContent(file);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(bytes, fileField, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = content };
+        request.Headers.Accept.ParseAdd("text/html");
+        return await ReadAsync(await client.SendAsync(request));
+    }
+
     private static async Task<PageResponse> ReadAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();

@@ -56,10 +56,10 @@ public static class IdeaPages
             return Results.Redirect($"/ideer/{idea.Value.Id}?kvittering=1", permanent: false, preserveMethod: false);
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
-        endpoints.MapGet("/ideer", async (HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>
+        endpoints.MapGet("/ideer", async (HttpContext http, IdeaWorkflow workflow, TimeProvider time, CancellationToken ct) =>
         {
             var all = await workflow.ListAsync(ct);
-            return Render<IdeaListPage>(new { Ideas = all.Select(i => i.Value).Where(i => IdeaAccess.MaySee(i, http.User)).ToList() });
+            return Render<IdeaListPage>(new { Ideas = all.Select(i => i.Value).Where(i => IdeaAccess.MaySee(i, http.User)).ToList(), Now = time.GetUtcNow() });
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
         endpoints.MapGet("/ideer/{id:guid}", async (Guid id, HttpContext http, IdeaWorkflow workflow, CancellationToken ct) =>

@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Domain.Common;
+using Netvaerk.Domain.Ideas;
 using Netvaerk.Domain.Networks;
 using Netvaerk.Domain.Participants;
 using Netvaerk.Domain.Ports;
@@ -20,8 +24,13 @@ public static class NetworkPages
 {
     public static IEndpointRouteBuilder MapNetworkPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/portefolje", async (NetworkWorkflow workflow, CancellationToken ct) =>
-            Render<PortfolioPage>(new { Networks = (await workflow.ListAsync(ct)).Select(n => n.Value).ToList() }))
+        endpoints.MapGet("/portefolje", async (NetworkWorkflow workflow, IdeaWorkflow ideas, TimeProvider time, CancellationToken ct) =>
+            Render<PortfolioPage>(new
+            {
+                Networks = (await workflow.ListAsync(ct)).Select(n => n.Value).ToList(),
+                Awaiting = (await ideas.ListAsync(ct)).Select(i => i.Value).Where(ApprovalSchedule.IsAwaitingDecision).OrderBy(i => i.RoutedAt).ToList(),
+                Now = time.GetUtcNow(),
+            }))
             .RequireAuthorization(Policies.Secretariat).ExcludeFromDescription();
 
         endpoints.MapGet("/netvaerk/{id:guid}", (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) => ShowAsync(id, http, workflow, ct))
@@ -108,7 +117,77 @@ public static class NetworkPages
                 }
             }
 
-            return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = true, MayStart = MayStart(http, record), Posted = posted, Errors = errors }, 400);
+            return await NetworkPageAsync(http, record, ct, 400, new() { ["Posted"] = posted, ["Errors"] = errors });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapGet("/netvaerk/{id:guid}/evaluering", async (Guid id, HttpContext http, NetworkWorkflow workflow, SurveyWorkflow surveys, CancellationToken ct) =>
+        {
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
+            var statuses = (await surveys.StatusAsync(id, ct)).OrderBy(s => s.Survey.SentAt).ToList();
+            return Render<Surveys.SurveyResultsPage>(new { NetworkId = id, Theme = record.Network.Contract.Theme ?? "", Surveys = statuses });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/deltagere/{participantId:guid}/fjern", async (Guid id, Guid participantId, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (_, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            try
+            {
+                await workflow.RemoveParticipantAsync(id, participantId, ifMatch: null, ct);
+                return Results.Redirect($"/netvaerk/{id}#deltagere");
+            }
+            catch (Exception e) when (e is DomainException or NotFoundException)
+            {
+                // The last core participant of a running network, a locked contract, or a participant already removed.
+                return await NetworkPageAsync(http, record, ct, e is NotFoundException ? 404 : 400,
+                    new() { ["Errors"] = new Dictionary<string, string> { ["deltagere"] = e.Message } });
+            }
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/deltagere/import", async (Guid id, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            var (lines, error) = await ReadImportAsync(form!.Files.GetFile("deltager-fil"), record, time.GetUtcNow(), ct);
+            if (lines is null) return await NetworkPageAsync(http, record, ct, 400, new() { ["Errors"] = new Dictionary<string, string> { ["deltager-fil"] = error! } });
+            var valid = lines.Where(l => l.Participant is not null).Select(l => l.Participant!).ToList();
+            if (valid.Count > 0)
+            {
+                try
+                {
+                    record = (await workflow.AddParticipantsAsync(id, valid, ifMatch: null, ct)).Value;
+                }
+                catch (DomainException e)
+                {
+                    return await NetworkPageAsync(http, record, ct, 400, new() { ["Errors"] = new Dictionary<string, string> { ["deltager-fil"] = e.Message } });
+                }
+            }
+
+            // The report stays on the page (no redirect): it is the answer to this upload, not a state of the network.
+            return await NetworkPageAsync(http, record, ct, valid.Count > 0 ? 200 : 400, new() { ["Import"] = lines });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/inddragelse", async (Guid id, HttpContext http, NetworkWorkflow workflow, InvolvementWorkflow involvement, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            var posted = InvolvementFields.ToDictionary(f => f, f => form![f].ToString().Trim(), StringComparer.Ordinal);
+            var v = new RequestValidation();
+            var group = Forms.Choice<StakeholderGroup>(posted["inddragelse-gruppe"]);
+            if (group is null) v.Add("inddragelse-gruppe", "Vælg, hvem der blev inddraget.");
+            var who = v.Text("inddragelse-hvem", posted["inddragelse-hvem"], "Hvem der blev inddraget", 500);
+            if (!int.TryParse(posted["inddragelse-antal"], NumberStyles.None, CultureInfo.InvariantCulture, out var howMany) || howMany is < 1 or > 100_000)
+                v.Add("inddragelse-antal", "Skriv antallet som et helt tal mellem 1 og 100.000.");
+            var how = v.Text("inddragelse-hvordan", posted["inddragelse-hvordan"], "Hvordan de blev inddraget", 2000);
+            var date = v.Date("inddragelse-dato", posted["inddragelse-dato"], "Datoen");
+            var errors = v.FirstErrors();
+            if (errors.Count > 0) return await NetworkPageAsync(http, record, ct, 400, new() { ["Posted"] = posted, ["Errors"] = errors });
+            await involvement.RegisterAsync(id, group!.Value, who, howMany, how, date!.Value, http.User.Email(), ct);
+            return Results.Redirect($"/netvaerk/{id}#inddragelse");
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
         endpoints.MapPost("/netvaerk/{id:guid}/start", async (Guid id, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
@@ -139,7 +218,7 @@ public static class NetworkPages
                 }
             }
 
-            return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = MayChange(http, record), MayStart = true, Posted = posted, Errors = errors }, 400);
+            return await NetworkPageAsync(http, record, ct, 400, new() { ["Posted"] = posted, ["Errors"] = errors });
         }).RequireAuthorization(Policies.Secretariat).ExcludeFromDescription();
 
         endpoints.MapGet("/netvaerk/{id:guid}/moeder/{meetingId}", async (Guid id, string meetingId, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
@@ -193,6 +272,29 @@ public static class NetworkPages
 
     private static readonly string[] ParticipantFields = ["deltager-navn", "deltager-email", "deltager-type", "deltager-rolle", "deltager-samtykke"];
 
+    private static readonly string[] InvolvementFields =
+        ["inddragelse-gruppe", "inddragelse-hvem", "inddragelse-antal", "inddragelse-hvordan", "inddragelse-dato"];
+
+    /// <summary>The uploaded list, read by line; null with a message when there is no file or it cannot be read at all.</summary>
+    private static async Task<(IReadOnlyList<ParticipantLine>? Lines, string? Error)> ReadImportAsync(
+        IFormFile? file, NetworkRecord record, DateTimeOffset now, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return (null, "Vælg en CSV-fil med deltagerne.");
+        if (file.Length > 256 * 1024) return (null, "Filen er for stor; højst 256 kB (omkring 500 deltagere).");
+        string text;
+        try
+        {
+            using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
+            text = await reader.ReadToEndAsync(ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "Filen kunne ikke læses som tekst. Gem den som »CSV UTF-8 (kommasepareret)« i Excel, og prøv igen.");
+        }
+
+        return ParticipantCsv.Read(text, record.Network.Contract.Participants.Select(p => p.Email), now);
+    }
+
     private static readonly string[] StartFields = ["start-dato", "start-fra", "start-til", "start-sted"];
 
     /// <summary>The secretariat starts a draft network.</summary>
@@ -202,7 +304,21 @@ public static class NetworkPages
     {
         if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
         if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
-        return Render<NetworkPage>(new { record.Network, record.Timeline, MayChange = MayChange(http, record), MayStart = MayStart(http, record) });
+        return await NetworkPageAsync(http, record, ct);
+    }
+
+    /// <summary>The network's page with its involvement, plus what a refused or reported form adds (errors, input, a report).</summary>
+    private static async Task<IResult> NetworkPageAsync(HttpContext http, NetworkRecord record, CancellationToken ct, int status = 200,
+        Dictionary<string, object?>? extra = null)
+    {
+        var involvement = await http.RequestServices.GetRequiredService<InvolvementWorkflow>().ListAsync(record.Network.Id, ct);
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["Network"] = record.Network, ["Timeline"] = record.Timeline, ["MayChange"] = MayChange(http, record),
+            ["MayStart"] = MayStart(http, record), ["Involvement"] = involvement,
+        };
+        foreach (var (key, value) in extra ?? []) parameters[key] = value;
+        return Render<NetworkPage>(parameters, status);
     }
 
     private static async Task<IResult> ChangeAsync(Guid id, HttpContext http, NetworkWorkflow workflow,
@@ -214,11 +330,10 @@ public static class NetworkPages
         var (change, reason, error) = read(form!);
         if (error is not null)
         {
-            return Render<NetworkPage>(new
+            return await NetworkPageAsync(http, record, ct, 400, new()
             {
-                record.Network, record.Timeline, MayChange = true, CloseReason = reason,
-                Errors = new Dictionary<string, string> { ["luk-begrundelse"] = error },
-            }, 400);
+                ["CloseReason"] = reason, ["Errors"] = new Dictionary<string, string> { ["luk-begrundelse"] = error },
+            });
         }
 
         await workflow.ChangeTimelineAsync(id, change, reason, ifMatch: null, ct);
