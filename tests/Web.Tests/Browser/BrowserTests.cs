@@ -188,6 +188,127 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Equal(5, checkedPages.Count);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task The_leader_moves_the_workshop_and_the_updated_invitation_arrives_in_the_mailbox()
+    {
+        using var data = new DataFolder();
+        await using var host = new BrowserHost(data, new FakeTimeProvider(PageHost.Start));
+        var (id, _) = await Scenarios.RunningAsync(host, "2027-03-15");
+        await host.AdvanceToAsync(new DateTimeOffset(2027, 3, 9, 12, 0, 0, TimeSpan.Zero)); // the workshop invitation has gone out
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        var checkedPages = new List<string>();
+        await SignInAsync(page, host, Scenarios.Leader);
+
+        await page.GotoAsync($"/netvaerk/{id}");
+        await Assertions.Expect(page.Locator("#tidslinje tr[aria-current=step]")).ToContainTextAsync("Næste");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Flyt eller aflys opstartsworkshoppen" }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByLabel("Dato").FillAsync("2027-03-20"); // a Saturday
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flyt mødet" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dato-fejl")).ToContainTextAsync("ikke er en arbejdsdag");
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByLabel("Dato").FillAsync("2027-03-17");
+        await page.GetByLabel("Mødested").FillAsync("Kulturhuset");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flyt mødet" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("17. marts 2027 kl. 09.00–11.00, Kulturhuset");
+
+        // The participants had the workshop in their calendars: the update goes out at once, with the new invitation.
+        await host.SettleAsync();
+        await page.GotoAsync("/postkasse");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Ændring: ") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("17. marts 2027");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Kulturhuset");
+        await AccessibleAsync(page, checkedPages);
+        var ics = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"\.ics") }).First;
+        var calendar = await context.APIRequest.GetAsync(host.Address + await ics.GetAttributeAsync("href"));
+        var text = await calendar.TextAsync();
+        Assert.Contains("METHOD:REQUEST", text, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:1", text, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;TZID=Europe/Copenhagen:20270317T090000", text, StringComparison.Ordinal);
+
+        // The rest of the leader's page states: involvement refused, the evaluation page, a CSV import's report.
+        await page.GotoAsync($"/netvaerk/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrér inddragelsen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#inddragelse-gruppe-fejl")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.Locator("#deltager-fil").SetInputFilesAsync(new FilePayload
+        {
+            Name = "deltagere.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("navn;e-mail;type;rolle;samtykke\nEva Lund;eva.lund@albertslund.dk;medarbejder;;\nX;x@;borger;;\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importér deltagerne" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#import-rapport")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 af 2 linjer er importeret.")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se svarprocent og resultater af netværkets spørgeskemaer" }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+
+        // On a phone the signed-in bar (name and sign-out) is still there.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(page.Locator(".portal-info-mobile").GetByRole(AriaRole.Link, new() { Name = "Log ud" })).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        Assert.Equal(7, checkedPages.Count);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task The_secretariat_and_a_forum_read_ideas_with_an_overdue_decision()
+    {
+        using var data = new DataFolder();
+        await using var host = new BrowserHost(data, new FakeTimeProvider(PageHost.Start));
+        var secretariatApi = await host.SignInAsync(TestHost.Secretariat);
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(secretariatApi, "/api/users/charlotte.chef@albertslund.dk",
+            new { name = "Charlotte Chef", roles = new[] { "forum-member" }, forum = "chefforum" })).EnsureSuccessStatusCode();
+        var idea = await (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(secretariatApi, "/api/ideas",
+            new { title = "Bedre overgange fra skole til fritid", description = "Færre børn falder fra.", suggestedType = "welfare" })).ReadAsync();
+        var ideaId = idea.GetProperty("idea").GetProperty("id").GetString()!;
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(secretariatApi, $"/api/ideas/{ideaId}/route", new { })).EnsureSuccessStatusCode();
+        await host.AdvanceToAsync(new DateTimeOffset(2027, 3, 16, 9, 0, 0, TimeSpan.Zero));
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        var checkedPages = new List<string>();
+
+        await SignInAsync(page, host, TestHost.Secretariat);
+        await page.GotoAsync("/portefolje");
+        await Assertions.Expect(page.GetByText("Fristen er overskredet")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Idéer", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Beslutningen er forsinket")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bedre overgange fra skole til fritid" }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+
+        // The forum's view of the same idea, from a fresh browser: sign in, name, decide with an error first.
+        await using var forumContext = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address, Locale = "da-DK" });
+        var forum = await forumContext.NewPageAsync();
+        await SignInAsync(forum, host, "charlotte.chef@albertslund.dk", checkedPages);
+        await forum.GotoAsync($"/ideer/{ideaId}");
+        await AccessibleAsync(forum, checkedPages);
+        Assert.Equal(4, checkedPages.Count);
+    }
+
+    /// <summary>Signs in by the link the mailbox viewer shows, naming the person on the first visit (axe on the name page).</summary>
+    private static async Task SignInAsync(IPage page, BrowserHost host, string email, List<string>? checkedPages = null)
+    {
+        host.Clock.Advance(TimeSpan.FromMinutes(1)); // so the newest sign-in mail is this one
+        await page.GotoAsync("/log-ind");
+        await page.GetByLabel("E-mailadresse").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send link" }).ClickAsync();
+        await host.SettleAsync();
+        await page.GotoAsync("/postkasse");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("login-link") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("log-ind.[A-Za-z0-9_-]{20,}") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        if (await page.GetByLabel("Dit navn").IsVisibleAsync())
+        {
+            if (checkedPages is not null) await AccessibleAsync(page, checkedPages);
+            await page.GetByLabel("Dit navn").FillAsync("Ny Bruger");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gem navn" }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.GetByText($"Du er logget ind som {email}")).ToBeVisibleAsync();
+    }
+
     /// <summary>README's screenshots (docs/screenshots), taken when NETVAERK_SCREENSHOTS names a folder.</summary>
     private static async Task ScreenshotAsync(IPage page, string name, bool phone = false)
     {
