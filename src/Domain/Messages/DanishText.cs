@@ -88,10 +88,10 @@ public static class DanishText
         _ => $"{string.Join(", ", items.Take(items.Count - 1))} og {items[^1]}",
     };
 
-    /// <summary>What a timeline step is, in Danish: "Mødepåmindelse", "Møde: netværksmøde 2", "Slutevaluering", …</summary>
     /// <summary>The group in lower case, as a sentence names it: "borgere", "virksomheder" …</summary>
     public static string DanishName(this StakeholderGroup group) => MessageComposer.StakeholderText(group).Name;
 
+    /// <summary>What a timeline step is, in Danish: "Mødepåmindelse", "Møde: netværksmøde 2", "Slutevaluering", …</summary>
     public static string StepName(StepKind kind, string stepId, Audience to, SurveyKind? survey, MeetingKind? meetingKind) => kind switch
     {
         StepKind.Meeting => meetingKind switch
