@@ -21,26 +21,33 @@ public sealed partial class AzuriteServer : IDisposable
 
     public static async Task<AzuriteServer> StartAsync()
     {
-        var port = TestServers.FreePort();
-        var node = await TestServers.StartNodeAsync($"azurite.js {port}", ListeningRegex());
+        var (node, port) = await StartOnFreePortAsync(port => $"azurite.js {port}");
         return new AzuriteServer(node, Account + $"QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;");
     }
 
     /// <summary>Blob, queue and table (the Durable Task Azure Storage backend's three), on three consecutive ports.</summary>
     public static async Task<AzuriteServer> StartAllAsync()
     {
+        var (node, port) = await StartOnFreePortAsync(port => $"azurite.js {port} --all");
+        return new AzuriteServer(node, Account + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"
+            + $"QueueEndpoint=http://127.0.0.1:{port + 1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port + 2}/devstoreaccount1;");
+    }
+
+    /// <summary>
+    /// Azurite takes a port number, not 0, so the port is picked before it listens; test assemblies starting servers in
+    /// parallel can take it in between (EADDRINUSE), and then another free port is tried.
+    /// </summary>
+    private static async Task<(NodeServer Node, int Port)> StartOnFreePortAsync(Func<int, string> arguments)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var port = TestServers.FreePort();
             try
             {
-                var node = await TestServers.StartNodeAsync($"azurite.js {port} --all", ListeningRegex());
-                return new AzuriteServer(node, Account + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"
-                    + $"QueueEndpoint=http://127.0.0.1:{port + 1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port + 2}/devstoreaccount1;");
+                return (await TestServers.StartNodeAsync(arguments(port), ListeningRegex()), port);
             }
-            catch (Exception) when (attempt < 3)
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
             {
-                // The next two ports were taken: another free one.
             }
         }
     }

@@ -7,7 +7,10 @@ public sealed class CosmosFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Server = await CosmosServer.StartAsync();
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Server is not null) await Server.DisposeAsync(); // it may have failed to start
+    }
 }
 
 [CollectionDefinition(Name)]
@@ -25,7 +28,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Server.Dispose();
+        Server?.Dispose(); // it may have failed to start
         return Task.CompletedTask;
     }
 }

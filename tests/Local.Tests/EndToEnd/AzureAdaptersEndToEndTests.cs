@@ -126,9 +126,10 @@ public sealed class AzureServersFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Cosmos.DisposeAsync();
-        Azurite.Dispose();
-        await SendGrid.DisposeAsync();
+        // Null-safe: a server that failed to start must not hide that failure behind a cleanup one.
+        if (Cosmos is not null) await Cosmos.DisposeAsync();
+        Azurite?.Dispose();
+        if (SendGrid is not null) await SendGrid.DisposeAsync();
     }
 }
 
