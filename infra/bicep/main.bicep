@@ -26,6 +26,10 @@ param sendGridFrom string = 'netvaerkssekretariatet@albertslund.dk'
 @description('SendGrid API key, stored in Key Vault; leave empty to set the secret afterwards.')
 param sendGridApiKey string = ''
 
+@secure()
+@description('Base64 of 32 random bytes (openssl rand -base64 32) keying survey pseudonyms, stored in Key Vault; set once, never change.')
+param respondentKeySecret string = ''
+
 var suffix = uniqueString(resourceGroup().id, environmentName)
 var tags = { application: 'netvaerksstedet', environment: environmentName }
 var appName = '${environmentName}-${suffix}'
@@ -65,6 +69,7 @@ module vault 'modules/keyvault.bicep' = {
     tags: tags
     principalId: identity.outputs.principalId
     sendGridApiKey: sendGridApiKey
+    respondentKeySecret: respondentKeySecret
   }
 }
 
@@ -89,6 +94,7 @@ module app 'modules/functionapp.bicep' = {
     cosmosDatabase: 'netvaerk'
     appInsightsConnectionString: monitoring.outputs.connectionString
     sendGridSecretUri: vault.outputs.sendGridSecretUri
+    respondentKeySecretUri: vault.outputs.respondentKeySecretUri
     sendGridFrom: sendGridFrom
     tenantId: tenantId
     networkOfficeEmail: networkOfficeEmail

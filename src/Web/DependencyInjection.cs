@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Netvaerk.Domain.Evaluation;
 using Netvaerk.Domain.Messages;
 using Netvaerk.Domain.Ports;
 using Netvaerk.Domain.Timelines;
@@ -26,6 +27,7 @@ public static class DependencyInjection
     {
         services.AddOptions<NetvaerkOptions>().BindConfiguration(NetvaerkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         // The pages are Razor components rendered on the server (static SSR), returned as results by either host.
         services.AddRazorComponents();
@@ -65,6 +67,11 @@ public static class DependencyInjection
             var o = sp.GetRequiredService<IOptions<AccessOptions>>().Value;
             return new AccessSettings(o.FirstSecretariatEmail, o.EmployeeDomains, TimeSpan.FromMinutes(o.LinkLifetimeMinutes),
                 TimeSpan.FromHours(o.SessionLifetimeHours));
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<EvaluationOptions>>().Value;
+            return new EvaluationSettings(new RespondentKeys(Convert.FromBase64String(o.RespondentKeySecret)), o.AnonymityThreshold);
         });
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
         services.AddSingleton<StepExecutor>();

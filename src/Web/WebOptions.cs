@@ -69,3 +69,33 @@ public sealed class AccessOptions
     [Range(1, 100000)]
     public int LinksPerClientPerHour { get; set; } = 30;
 }
+
+/// <summary>Configuration section "Evaluation": the survey pseudonyms' secret and the anonymity threshold.</summary>
+public sealed class EvaluationOptions : IValidatableObject
+{
+    public const string Section = "Evaluation";
+
+    /// <summary>
+    /// Base64 of at least 32 random bytes: the key of the respondents' pseudonyms (<c>RespondentKeys</c>). It must stay
+    /// the same for the life of the data, or before/after answers no longer pair. The embedded host keeps one in its
+    /// data folder; in Azure it is a Key Vault secret.
+    /// </summary>
+    [Required]
+    public string RespondentKeySecret { get; set; } = "";
+
+    /// <summary>The fewest respondents any published figure may rest on (DOMAIN.md: 5).</summary>
+    [Range(3, 100)]
+    public int AnonymityThreshold { get; set; } = Domain.Surveys.SurveyResults.DefaultAnonymityThreshold;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrEmpty(RespondentKeySecret)) yield break; // [Required] says so
+        var bytes = new byte[RespondentKeySecret.Length];
+        if (!Convert.TryFromBase64String(RespondentKeySecret, bytes, out var length) || length < Domain.Evaluation.RespondentKeys.MinSecretBytes)
+        {
+            yield return new ValidationResult(
+                $"Evaluation:RespondentKeySecret must be base64 of at least {Domain.Evaluation.RespondentKeys.MinSecretBytes} random bytes.",
+                [nameof(RespondentKeySecret)]);
+        }
+    }
+}

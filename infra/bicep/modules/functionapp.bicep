@@ -14,6 +14,7 @@ param cosmosEndpoint string
 param cosmosDatabase string
 param appInsightsConnectionString string
 param sendGridSecretUri string
+param respondentKeySecretUri string
 param sendGridFrom string
 param tenantId string
 param networkOfficeEmail string
@@ -86,6 +87,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Cosmos__Database', value: cosmosDatabase }
         { name: 'OutboxQueue__ServiceUri', value: storageQueueEndpoint }
         { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridSecretUri})' }
+        { name: 'Evaluation__RespondentKeySecret', value: '@Microsoft.KeyVault(SecretUri=${respondentKeySecretUri})' }
         { name: 'SendGrid__From', value: sendGridFrom }
       ]
     }

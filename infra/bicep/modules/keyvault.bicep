@@ -1,4 +1,4 @@
-// Key Vault with RBAC: the SendGrid API key lives here, and the app reads it through a Key Vault reference.
+// Key Vault with RBAC: the SendGrid API key and the survey pseudonyms' secret live here, and the app reads it through a Key Vault reference.
 param name string
 param location string
 param tags object
@@ -22,10 +22,20 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
+@secure()
+@description('Base64 of 32 random bytes keying the survey respondents\' pseudonyms (openssl rand -base64 32); empty leaves it to be set later. Never change it once answers exist: before/after pairs would no longer match.')
+param respondentKeySecret string
+
 resource sendGrid 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sendGridApiKey)) {
   parent: vault
   name: 'SendGridApiKey'
   properties: { value: sendGridApiKey }
+}
+
+resource respondentKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(respondentKeySecret)) {
+  parent: vault
+  name: 'RespondentKeySecret'
+  properties: { value: respondentKeySecret }
 }
 
 // Key Vault Secrets User.
@@ -40,3 +50,4 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 output sendGridSecretUri string = '${vault.properties.vaultUri}secrets/SendGridApiKey'
+output respondentKeySecretUri string = '${vault.properties.vaultUri}secrets/RespondentKeySecret'

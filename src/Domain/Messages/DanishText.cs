@@ -105,7 +105,7 @@ public static class DanishText
         StepKind.CitizenInvolvementNudge => to == Audience.Secretariat ? "Flag: ingen borgerinddragelse" : "Påmindelse: borgerinddragelse",
         StepKind.StakeholderInvolvementNudge => "Påmindelse: inddragelse af interessenter",
         StepKind.ExpertInvolvementNudge => "Påmindelse: inviter eksperter",
-        StepKind.BaselineSurvey => "Kompetencemåling (baseline)",
+        StepKind.BaselineSurvey => "Førmåling (baseline)",
         StepKind.EvaluationSurvey => survey == SurveyKind.MidTerm ? "Midtvejsevaluering" : "Slutevaluering",
         StepKind.SurveyReminder => "Påmindelse om spørgeskema",
         StepKind.FollowUpSurvey => "Opfølgning (outcome)",

@@ -11,8 +11,11 @@ public static partial class MessageComposer
     private static EmailMessage BaselineSurvey(StepMessageContext context)
     {
         var (url, closesAt) = RequireSurvey(context);
+        var what = context.Network.Type == NetworkType.Welfare
+            ? "en kort måling af, hvordan samarbejdet på tværs af faggrupper og aktører fungerer i dag"
+            : "en kort selvevaluering af dine kompetencer inden for temaet";
         var body = new MessageBuilder()
-            .Paragraph($"Som deltager i {Label(context)} beder vi dig svare på en kort selvevaluering af dine kompetencer inden for temaet, inden netværket for alvor går i gang. Det tager kun få minutter.")
+            .Paragraph($"Som deltager i {Label(context)} beder vi dig svare på {what}, inden netværket for alvor går i gang. Det tager kun få minutter.")
             .Paragraph($"De samme spørgsmål stilles igen ved netværkets afslutning, så du og netværket kan se, hvad I har udviklet undervejs. {AnonymityNote}")
             .Link("Besvar selvevalueringen via dit personlige link:", "Besvar selvevalueringen", url)
             .Facts("Praktisk", ("Svarfrist", DanishText.DateTime(closesAt)));

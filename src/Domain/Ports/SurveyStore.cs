@@ -27,7 +27,18 @@ public sealed record SurveyInvitation(
     DateTimeOffset? AnsweredAt);
 
 /// <summary>An answer, stored without who gave it: results are only ever shown in aggregate.</summary>
-public sealed record SurveyResponse(string SurveyId, DateTimeOffset SubmittedAt, IReadOnlyDictionary<string, string> Answers);
+public sealed record SurveyResponse(string SurveyId, DateTimeOffset SubmittedAt, IReadOnlyDictionary<string, string> Answers)
+{
+    /// <summary>
+    /// The respondent's pseudonym in this network (<c>RespondentKeys</c>): the same person's answers to two of the
+    /// network's surveys carry the same key, so a before/after change is computed per person; it reveals no name and
+    /// differs between networks. Null for responses stored before pairing existed.
+    /// </summary>
+    public string? RespondentKey { get; init; }
+
+    /// <summary>The respondent's group (employee, citizen, other) for breakdowns; null for older responses.</summary>
+    public Evaluation.RespondentGroup? Group { get; init; }
+}
 
 public interface ISurveyStore
 {

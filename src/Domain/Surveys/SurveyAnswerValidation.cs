@@ -13,7 +13,7 @@ public static class SurveyAnswerValidation
     /// <summary>
     /// The problems with the answers, in question order, then unknown keys in key order: an answer to a question
     /// the survey does not have, a required question left blank, a number outside its range, a yes/no that is
-    /// neither, or a text over <see cref="SurveyAnswers.MaxTextLength"/> characters. Blank optional answers are fine.
+    /// neither, a choice that is not an option, or a text over <see cref="SurveyAnswers.MaxTextLength"/> characters. Blank optional answers are fine.
     /// </summary>
     public static IReadOnlyList<SurveyProblem> Validate(
         IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, string> answers)
@@ -37,6 +37,10 @@ public static class SurveyAnswerValidation
                     $"Svaret skal være et helt tal fra {question.Min!.Value.ToString(Danish)} til {question.Max!.Value.ToString(Danish)}.",
                 AnswerType.YesNo when SurveyAnswers.YesNo(value) is null =>
                     "Svar ja eller nej.",
+                AnswerType.SingleChoice when SurveyAnswers.Choices(question, value) is null =>
+                    "Vælg én af mulighederne.",
+                AnswerType.MultipleChoice when SurveyAnswers.Choices(question, value) is null =>
+                    "Vælg blandt de viste muligheder.",
                 AnswerType.FreeText when value.Length > SurveyAnswers.MaxTextLength =>
                     $"Svaret må højst være på {SurveyAnswers.MaxTextLength.ToString("N0", Danish)} tegn; det er på {value.Length.ToString("N0", Danish)}.",
                 _ => null,
@@ -76,6 +80,7 @@ public static class SurveyAnswerValidation
             {
                 AnswerType.Scale or AnswerType.Number => SurveyAnswers.Number(question, value)!.Value.ToString(CultureInfo.InvariantCulture),
                 AnswerType.YesNo => SurveyAnswers.YesNo(value)!.Value ? SurveyAnswers.Yes : SurveyAnswers.No,
+                AnswerType.SingleChoice or AnswerType.MultipleChoice => string.Join(',', SurveyAnswers.Choices(question, value)!),
                 _ => value,
             };
         }

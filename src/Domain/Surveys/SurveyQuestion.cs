@@ -14,7 +14,16 @@ public enum AnswerType
 
     /// <summary>A whole number from 0 to <see cref="SurveyAnswers.MaxNumber"/> (e.g. how many proposals).</summary>
     Number,
+
+    /// <summary>One of <see cref="SurveyQuestion.Options"/>, by its value.</summary>
+    SingleChoice,
+
+    /// <summary>Any of <see cref="SurveyQuestion.Options"/>, their values separated by commas.</summary>
+    MultipleChoice,
 }
+
+/// <summary>One choice of a choice question: a stable value (what is stored) and its Danish label.</summary>
+public sealed record ChoiceOption(string Value, string Label);
 
 /// <summary>
 /// One question of a survey. <see cref="Key"/> is stable across versions and surveys: the same key in the baseline
@@ -34,6 +43,20 @@ public sealed record SurveyQuestion(string Key, string Text, AnswerType Type, bo
 
     /// <summary>Optional guidance shown under the question.</summary>
     public string? Help { get; init; }
+
+    /// <summary>Choice questions: the options, in the order shown. Values are stable like keys and hold no comma.</summary>
+    public IReadOnlyList<ChoiceOption> Options { get; init; } = [];
+
+    /// <summary>
+    /// Scales: the Danish label of every point 1–5, the ends from <see cref="LowLabel"/> and <see cref="HighLabel"/>
+    /// and the middle from the agreement scale (so a respondent never has to guess what 2, 3 or 4 mean).
+    /// </summary>
+    public IReadOnlyList<string> ScaleLabels => Type == AnswerType.Scale
+        ? [LowLabel ?? SurveyAnswers.AgreementLabels[0], .. SurveyAnswers.AgreementLabels.Skip(1).Take(3), HighLabel ?? SurveyAnswers.AgreementLabels[4]]
+        : [];
+
+    /// <summary>The label of a choice value, or the value itself if the question has no such option.</summary>
+    public string OptionLabel(string value) => Options.FirstOrDefault(o => o.Value == value)?.Label ?? value;
 
     /// <summary>The smallest allowed number (scales and numbers), else null.</summary>
     public int? Min => Type switch
@@ -67,6 +90,9 @@ public static class SurveyAnswers
 
     public const int MaxTextLength = 2000;
 
+    /// <summary>The five points of the agreement scale, 1 to 5.</summary>
+    public static IReadOnlyList<string> AgreementLabels { get; } = ["Helt uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Helt enig"];
+
     /// <summary>Trims and unifies line breaks (a browser posts CRLF); null for a blank answer.</summary>
     internal static string? Clean(string? value)
     {
@@ -83,6 +109,21 @@ public static class SurveyAnswers
             && number >= question.Min && number <= question.Max
             ? number
             : null;
+    }
+
+    /// <summary>
+    /// The chosen option values in the question's order, or null if any is not an option, a value repeats, or a
+    /// single choice holds more than one. Values are separated by commas (a form posting several is joined so).
+    /// </summary>
+    internal static IReadOnlyList<string>? Choices(SurveyQuestion question, string? value)
+    {
+        var clean = Clean(value);
+        if (clean is null) return null;
+        var chosen = clean.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (chosen.Length == 0 || chosen.Distinct(StringComparer.Ordinal).Count() != chosen.Length) return null;
+        if (question.Type == AnswerType.SingleChoice && chosen.Length != 1) return null;
+        if (chosen.Any(c => question.Options.All(o => o.Value != c))) return null;
+        return [.. question.Options.Select(o => o.Value).Where(chosen.Contains)];
     }
 
     /// <summary>True for "ja", false for "nej" (any case), else null.</summary>

@@ -31,16 +31,57 @@ public static class SurveyQuestions
     ];
 
     /// <summary>
-    /// The questions of a survey in a network of the given type. The baseline is the competence self-assessment
-    /// whatever the type (by default only learning networks send it); the mid-term evaluation (by default only
-    /// innovation networks) asks about proposals only for innovation.
+    /// The seven dimensions of relational coordination (Gittell, cited in the strategy): communication that is
+    /// frequent, timely, accurate and problem-solving, and relationships of shared goals, shared knowledge and mutual
+    /// respect. Asked in welfare networks at the start-up workshop and again at the end, so the change shows.
+    /// Worded about "faggrupper og aktører", so a citizen in the network answers from where they stand too.
+    /// </summary>
+    public static IReadOnlyList<SurveyQuestion> RelationalCoordinationItems { get; } =
+    [
+        Coordination("rc.frequent", "Jeg kommunikerer tilstrækkeligt ofte med de andre faggrupper og aktører på området."),
+        Coordination("rc.timely", "Kommunikationen med de andre faggrupper og aktører sker rettidigt – når der er brug for den."),
+        Coordination("rc.accurate", "Den information, jeg får fra de andre faggrupper og aktører, er præcis og til at stole på."),
+        Coordination("rc.problemsolving", "Når der opstår problemer, løser vi dem sammen frem for at placere skylden hos hinanden."),
+        Coordination("rc.goals", "Vi har fælles mål for arbejdet på tværs af faggrupper og aktører."),
+        Coordination("rc.knowledge", "Jeg ved, hvad de andre faggrupper og aktører gør, og hvordan det hænger sammen med mit arbejde."),
+        Coordination("rc.respect", "Der er gensidig respekt for hinandens arbejde på tværs af faggrupper og aktører."),
+    ];
+
+    /// <summary>The welfare target's items: experienced improvement for citizens and employees, and in routines.</summary>
+    public static IReadOnlyList<SurveyQuestion> ImprovementItems { get; } =
+    [
+        Scale("improvement.routines", "Netværkets arbejde har forbedret arbejdsgange og rutiner på området."),
+        Scale("improvement.citizens", "Jeg oplever, at netværkets arbejde har gjort det bedre for borgerne."),
+        Scale("improvement.employees", "Jeg oplever, at netværkets arbejde har gjort det bedre for medarbejderne."),
+    ];
+
+    /// <summary>The innovation target's count: how many proposals for new welfare services.</summary>
+    public const string ProposalsCountKey = "proposals.count";
+
+    /// <summary>The stakeholder perspectives a network can bring in (DOMAIN.md's participant kinds outside the staff).</summary>
+    public static IReadOnlyList<ChoiceOption> StakeholderPerspectives { get; } =
+    [
+        new("borgere", "Borgere"),
+        new("virksomheder", "Virksomheder"),
+        new("vidensinstitutioner", "Vidensinstitutioner"),
+        new("interesseorganisationer", "Interesseorganisationer"),
+        new("politikere", "Politikere"),
+        new("eksperter", "Eksperter"),
+        new("ingen", "Ingen endnu"),
+    ];
+
+    /// <summary>
+    /// The questions of a survey in a network of the given type. The baseline is the before-measurement: the
+    /// competence self-assessment (learning) or relational coordination (welfare); innovation networks send none by
+    /// default and would get the competence items. The mid-term evaluation (by default only innovation networks)
+    /// asks about proposals only for innovation.
     /// </summary>
     public static IReadOnlyList<SurveyQuestion> For(SurveyKind kind, NetworkType type)
     {
         if (!Enum.IsDefined(type)) throw new ArgumentOutOfRangeException(nameof(type), type, "Ukendt netværkstype.");
         return kind switch
         {
-            SurveyKind.Baseline => Baseline(),
+            SurveyKind.Baseline => Baseline(type),
             SurveyKind.MidTerm => MidTerm(type),
             SurveyKind.End => End(type),
             SurveyKind.FollowUp => FollowUp(type),
@@ -48,11 +89,17 @@ public static class SurveyQuestions
         };
     }
 
-    private static SurveyQuestion[] Baseline() =>
-    [
-        .. CompetenceItems,
-        Text("competence.hopes", "Hvad vil du gerne blive bedre til gennem netværket?"),
-    ];
+    private static SurveyQuestion[] Baseline(NetworkType type) => type == NetworkType.Welfare
+        ?
+        [
+            .. RelationalCoordinationItems,
+            Text("welfare.hopes", "Hvad håber du, at netværket vil gøre bedre – for borgerne og for jer, der arbejder på området?"),
+        ]
+        :
+        [
+            .. CompetenceItems,
+            Text("competence.hopes", "Hvad vil du gerne blive bedre til gennem netværket?"),
+        ];
 
     private static SurveyQuestion[] MidTerm(NetworkType type)
     {
@@ -66,6 +113,8 @@ public static class SurveyQuestions
         if (type == NetworkType.Innovation)
         {
             questions.Add(Scale("midterm.proposals", "Netværket er på vej mod forslag til nye velfærdsydelser."));
+            questions.AddRange(Proposals("Hvor mange forslag til nye velfærdsydelser arbejder netværket med lige nu?"));
+            questions.Add(Perspectives());
         }
 
         questions.Add(Text("midterm.adjust", "Hvad skal netværket gøre anderledes i sin anden halvdel?"));
@@ -83,14 +132,12 @@ public static class SurveyQuestions
             case NetworkType.Welfare:
                 questions.AddRange(ImprovementItems);
                 questions.Add(Text("improvement.example", "Hvad er blevet bedre? Giv gerne et eksempel."));
+                questions.Add(RoutinesChanged());
+                questions.AddRange(RelationalCoordinationItems);
                 break;
             case NetworkType.Innovation:
-                questions.Add(new SurveyQuestion("proposals.count",
-                    "Hvor mange forslag til nye velfærdsydelser er netværket nået frem til?", AnswerType.Number, Required: true)
-                {
-                    Help = "Skriv 0, hvis netværket ikke er nået frem til et forslag.",
-                });
-                questions.Add(Text("proposals.titles", "Hvad hedder forslagene?") with { Help = "Skriv ét forslag pr. linje." });
+                questions.AddRange(Proposals("Hvor mange forslag til nye velfærdsydelser er netværket nået frem til?"));
+                questions.Add(Perspectives());
                 questions.Add(Scale("proposals.new",
                     "Forslagene er nye og anderledes i forhold til det, kommunen gør i dag.", required: false) with
                 {
@@ -127,10 +174,13 @@ public static class SurveyQuestions
         {
             case NetworkType.Welfare:
                 questions.AddRange(ImprovementItems);
+                questions.Add(RoutinesChanged());
                 break;
             case NetworkType.Innovation:
                 questions.Add(YesNo("proposals.continued",
                     "Er et eller flere af netværkets forslag til nye velfærdsydelser ført videre i organisationen?"));
+                questions.Add(Text("baseorg.changes",
+                    "Hvilke ændringer er der sket i basisorganisationen som følge af netværkets forslag?"));
                 break;
         }
 
@@ -138,13 +188,30 @@ public static class SurveyQuestions
         return [.. questions];
     }
 
-    /// <summary>The welfare target: improved routines, experienced as an improvement by citizens and employees.</summary>
-    private static SurveyQuestion[] ImprovementItems =>
+    private static SurveyQuestion[] Proposals(string countQuestion) =>
     [
-        Scale("improvement.routines", "Netværkets arbejde har forbedret arbejdsgange og rutiner på området."),
-        Scale("improvement.citizens", "Jeg oplever, at netværkets arbejde har gjort det bedre for borgerne."),
-        Scale("improvement.employees", "Jeg oplever, at netværkets arbejde har gjort det bedre for medarbejderne."),
+        new(ProposalsCountKey, countQuestion, AnswerType.Number, Required: true)
+        {
+            Help = "Skriv 0, hvis netværket ikke er nået frem til et forslag.",
+        },
+        Text("proposals.titles", "Hvad hedder forslagene?") with { Help = "Skriv ét forslag pr. linje." },
+        Text("proposals.descriptions", "Beskriv kort hvert forslag: hvilken velfærdsydelse, til hvem, og hvad der er nyt.") with
+        {
+            Help = "Et par linjer pr. forslag er nok.",
+        },
     ];
+
+    private static SurveyQuestion Perspectives() =>
+        new("perspectives.brought", "Hvilke interessenters perspektiver har netværket fået bragt ind i arbejdet?", AnswerType.MultipleChoice, Required: false)
+        {
+            Options = StakeholderPerspectives,
+            Help = "Vælg alle, der passer.",
+        };
+
+    private static SurveyQuestion RoutinesChanged() =>
+        Text("routines.changed", "Hvad har ændret sig i jeres rutiner og arbejdsgange?");
+
+    private static SurveyQuestion Coordination(string key, string text) => Scale(key, text);
 
     private static SurveyQuestion Scale(string key, string text, bool required = true) =>
         new(key, text, AnswerType.Scale, required) { LowLabel = Disagree, HighLabel = Agree };

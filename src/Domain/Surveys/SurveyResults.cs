@@ -7,6 +7,25 @@ namespace Netvaerk.Domain.Surveys;
 public sealed record ValueCount(int Value, int Count);
 
 /// <summary>
+/// One respondent group's figure for a question: the mean (scales and numbers) or the share saying yes. Withheld
+/// (<see cref="Suppressed"/>) when the group, or the group it would be revealed by subtraction from the total with,
+/// is below the anonymity threshold.
+/// </summary>
+public sealed record GroupFigure(Evaluation.RespondentGroup Group, bool Suppressed)
+{
+    /// <summary>How many in the group answered; null when withheld (the count itself would give it away).</summary>
+    public int? Respondents { get; init; }
+
+    public double? Mean { get; init; }
+
+    /// <summary>Yes/no: the share saying yes.</summary>
+    public double? ShareYes { get; init; }
+}
+
+/// <summary>How many respondents chose one option of a choice question.</summary>
+public sealed record OptionCount(ChoiceOption Option, int Count);
+
+/// <summary>
 /// The aggregate of one question. <see cref="Respondents"/> (how many answered it) is always shown; everything
 /// else is withheld when fewer than the anonymity threshold answered (<see cref="Suppressed"/>, with
 /// <see cref="Note"/> saying so).
@@ -28,6 +47,15 @@ public sealed record QuestionSummary(SurveyQuestion Question, int Respondents, b
 
     /// <summary>Yes/no: how many said no.</summary>
     public int? No { get; init; }
+
+    /// <summary>
+    /// Scales, numbers and yes/no: the breakdown by respondent group (employees, citizens, others), for the groups
+    /// that answered; empty when the whole is withheld or nobody's group is known.
+    /// </summary>
+    public IReadOnlyList<GroupFigure> Groups { get; init; } = [];
+
+    /// <summary>Choice questions: how many chose each option, in the question's order (zeros included).</summary>
+    public IReadOnlyList<OptionCount>? Choices { get; init; }
 
     /// <summary>Free text: the answers in alphabetical order (so their order says nothing about who or when).</summary>
     public IReadOnlyList<string> Texts { get; init; } = [];
@@ -110,6 +138,7 @@ public static class SurveyResults
                 {
                     Mean = numbers.Average(),
                     Distribution = [.. distribution],
+                    Groups = Breakdown(question, responses, threshold, values => values.Average(), static _ => null),
                 };
             }
 
@@ -118,7 +147,22 @@ public static class SurveyResults
                 var answers = values.Select(SurveyAnswers.YesNo).OfType<bool>().ToArray();
                 if (answers.Length < threshold) return Hidden(question, answers.Length, threshold);
                 var yes = answers.Count(a => a);
-                return new QuestionSummary(question, answers.Length, false, null) { Yes = yes, No = answers.Length - yes };
+                return new QuestionSummary(question, answers.Length, false, null)
+                {
+                    Yes = yes,
+                    No = answers.Length - yes,
+                    Groups = Breakdown(question, responses, threshold, static _ => null, values => values.Average()),
+                };
+            }
+
+            case AnswerType.SingleChoice or AnswerType.MultipleChoice:
+            {
+                var chosen = values.Select(v => SurveyAnswers.Choices(question, v)).OfType<IReadOnlyList<string>>().ToArray();
+                if (chosen.Length < threshold) return Hidden(question, chosen.Length, threshold);
+                return new QuestionSummary(question, chosen.Length, false, null)
+                {
+                    Choices = [.. question.Options.Select(o => new OptionCount(o, chosen.Count(c => c.Contains(o.Value))))],
+                };
             }
 
             default:
@@ -128,6 +172,29 @@ public static class SurveyResults
                 return new QuestionSummary(question, texts.Length, false, null) { Texts = [.. texts.Order(StringComparer.Ordinal)] };
             }
         }
+    }
+
+    /// <summary>
+    /// The question's figures per respondent group. Groups are cells of one table with a published total, so
+    /// <see cref="Evaluation.Suppression"/> withholds small groups and, with them, enough others that no withheld
+    /// group can be recovered by subtraction.
+    /// </summary>
+    private static GroupFigure[] Breakdown(
+        SurveyQuestion question, IReadOnlyList<SurveyResponse> responses, int threshold, Func<int[], double?> mean, Func<int[], double?> shareYes)
+    {
+        if (responses.All(r => r.Group is null)) return [];
+        var groups = Enum.GetValues<Evaluation.RespondentGroup>();
+        var cells = groups.Select(g => responses
+            .Where(r => (r.Group ?? Evaluation.RespondentGroup.Other) == g)
+            .Select(r => r.Answers.TryGetValue(question.Key, out var v) ? v : null)
+            .Select(v => question.Type == AnswerType.YesNo
+                ? SurveyAnswers.YesNo(v) is { } yes ? (yes ? 1 : 0) : (int?)null
+                : SurveyAnswers.Number(question, v))
+            .OfType<int>().ToArray()).ToArray();
+        var publishable = Evaluation.Suppression.Publishable([.. cells.Select(c => c.Length)], threshold);
+        return [.. groups.Select((group, i) => (group, i)).Where(x => cells[x.i].Length > 0).Select(x => publishable.Contains(x.i)
+            ? new GroupFigure(x.group, false) { Respondents = cells[x.i].Length, Mean = mean(cells[x.i]), ShareYes = shareYes(cells[x.i]) }
+            : new GroupFigure(x.group, true))];
     }
 
     private static QuestionSummary Hidden(SurveyQuestion question, int respondents, int threshold) =>

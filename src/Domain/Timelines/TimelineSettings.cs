@@ -84,7 +84,8 @@ public sealed record TimelineSettings
 public static class TimelineTemplates
 {
     /// <summary>Grows when a template's defaults change, so stored states say which defaults they were planned with.</summary>
-    public const int Version = 1;
+    /// 2: welfare networks send a baseline (relational coordination) with the workshop invitation.
+    public const int Version = 2;
 
     public static TimelineSettings For(NetworkType type) => type switch
     {
@@ -97,6 +98,7 @@ public static class TimelineTemplates
             FollowUpMonths = 3,
             CitizenNudgeDays = [0, 7, 14, 21],
             CitizenInvolvementDeadlineDay = 14,
+            BaselineSurvey = true,
         },
 
         // Six months: meetings in weeks 6, 12, 18, 24 (five with the workshop).

@@ -1,7 +1,9 @@
 using Netvaerk.Domain.Common;
+using Netvaerk.Domain.Evaluation;
 using Netvaerk.Domain.Networks;
 using Netvaerk.Domain.Ports;
 using Netvaerk.Domain.Surveys;
+using Netvaerk.Domain.Timelines;
 
 namespace Netvaerk.Domain.Workflow;
 
@@ -11,8 +13,26 @@ public sealed record SurveyForm(Survey Survey, string NetworkName, IReadOnlyList
 /// <summary>Response rate and aggregate results of one survey (never who answered what).</summary>
 public sealed record SurveyStatus(Survey Survey, SurveySummary Summary);
 
-/// <summary>Answering by token (no sign-in), and reading response rates.</summary>
-public sealed class SurveyWorkflow(ISurveyStore surveys, INetworkStore networks, WorkflowSettings settings, TimeProvider time)
+/// <summary>
+/// A network's evaluation: every survey's results, the before/after change paired per person, and progress toward
+/// the type's target — every figure already anonymity-safe.
+/// </summary>
+/// <param name="Change">The before/after comparison (learning: competences; welfare: relational coordination); null for innovation.</param>
+public sealed record NetworkEvaluation(
+    Guid NetworkId,
+    string Theme,
+    NetworkType Type,
+    int AnonymityThreshold,
+    IReadOnlyList<SurveyStatus> Surveys,
+    PairedChange? Change,
+    TargetProgress Target);
+
+/// <summary>Each network's progress toward its target, and the portfolio's per type.</summary>
+public sealed record PortfolioTargets(IReadOnlyList<PortfolioTarget> Types, IReadOnlyList<(Guid NetworkId, string Theme, TargetProgress Target)> Networks);
+
+/// <summary>Answering by token (no sign-in), and reading response rates and results.</summary>
+public sealed class SurveyWorkflow(
+    ISurveyStore surveys, INetworkStore networks, WorkflowSettings settings, EvaluationSettings evaluation, TimeProvider time)
 {
     private string Tenant => settings.TenantId;
 
@@ -31,7 +51,7 @@ public sealed class SurveyWorkflow(ISurveyStore surveys, INetworkStore networks,
     public async Task SubmitAsync(string token, IReadOnlyDictionary<string, string> answers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var (survey, _, type, _) = await FindAsync(token, cancellationToken);
+        var (survey, invitation, type, _) = await FindAsync(token, cancellationToken);
         var now = time.GetUtcNow();
         if (now > survey.ClosesAt)
         {
@@ -42,7 +62,14 @@ public sealed class SurveyWorkflow(ISurveyStore surveys, INetworkStore networks,
         var problems = SurveyAnswerValidation.Validate(questions, answers);
         if (problems.Count > 0) throw new SurveyAnswersInvalidException(problems);
 
-        var response = new SurveyResponse(survey.Id, now, SurveyAnswerValidation.Normalise(questions, answers));
+        var network = await networks.FindAsync(Tenant, survey.NetworkId, cancellationToken);
+        var participant = network?.Value.Network.Contract.Participants
+            .FirstOrDefault(p => string.Equals(p.Email, invitation.RecipientEmail, StringComparison.OrdinalIgnoreCase));
+        var response = new SurveyResponse(survey.Id, now, SurveyAnswerValidation.Normalise(questions, answers))
+        {
+            RespondentKey = evaluation.Keys.For(survey.NetworkId, invitation.RecipientEmail),
+            Group = RespondentKeys.GroupOf(participant?.Kind),
+        };
         if (!await surveys.SubmitAsync(Tenant, SurveyTokens.Hash(token), response, cancellationToken))
         {
             throw new DomainException("already-answered", "Du har allerede svaret på dette spørgeskema. Tak for det!");
@@ -50,21 +77,65 @@ public sealed class SurveyWorkflow(ISurveyStore surveys, INetworkStore networks,
     }
 
     /// <summary>Every survey of the network with its response rate (per recipient) and anonymity-safe aggregates.</summary>
-    public async Task<IReadOnlyList<SurveyStatus>> StatusAsync(Guid networkId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SurveyStatus>> StatusAsync(Guid networkId, CancellationToken cancellationToken = default) =>
+        (await EvaluationAsync(networkId, cancellationToken)).Surveys;
+
+    /// <summary>The network's evaluation: results, the before/after change and its target.</summary>
+    public async Task<NetworkEvaluation> EvaluationAsync(Guid networkId, CancellationToken cancellationToken = default)
     {
         var record = await networks.FindAsync(Tenant, networkId.ToString(), cancellationToken)
             ?? throw new NotFoundException($"Netværket {networkId} findes ikke.");
-        var type = record.Value.Network.Contract.Type ?? NetworkType.Welfare;
-        var result = new List<SurveyStatus>();
+        var contract = record.Value.Network.Contract;
+        var type = contract.Type ?? NetworkType.Welfare;
+        var threshold = evaluation.AnonymityThreshold;
+        var statuses = new List<SurveyStatus>();
+        var answered = new List<SurveyAnswersOf>();
         foreach (var survey in await surveys.ListSurveysAsync(Tenant, networkId.ToString(), cancellationToken))
         {
             // Count people, not links.
             var perRecipient = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken)).OnePerPerson();
             var responses = await surveys.ListResponsesAsync(Tenant, survey.Id, cancellationToken);
-            result.Add(new SurveyStatus(survey, SurveyResults.Summarise(SurveyQuestions.For(survey.Kind, type), perRecipient, responses)));
+            statuses.Add(new SurveyStatus(survey, SurveyResults.Summarise(SurveyQuestions.For(survey.Kind, type), perRecipient, responses, threshold)));
+            answered.Add(new SurveyAnswersOf(survey, responses));
         }
 
-        return result;
+        return new NetworkEvaluation(networkId, contract.Theme ?? "", type, threshold, statuses, Change(type, answered, threshold),
+            Targets.ForNetwork(type, answered, threshold));
+    }
+
+    /// <summary>Progress toward the three strategic targets: per network that has started, and pooled per type.</summary>
+    public async Task<PortfolioTargets> PortfolioAsync(CancellationToken cancellationToken = default)
+    {
+        var perNetwork = new List<(Guid, string, TargetProgress)>();
+        foreach (var record in await networks.ListAsync(Tenant, cancellationToken))
+        {
+            var network = record.Value.Network;
+            if (network.Contract.Type is not { } type || record.Value.Timeline is null) continue; // not started: nothing to measure
+            var answered = new List<SurveyAnswersOf>();
+            foreach (var survey in await surveys.ListSurveysAsync(Tenant, network.Id.ToString(), cancellationToken))
+            {
+                answered.Add(new SurveyAnswersOf(survey, await surveys.ListResponsesAsync(Tenant, survey.Id, cancellationToken)));
+            }
+
+            perNetwork.Add((network.Id, network.Contract.Theme ?? "", Targets.ForNetwork(type, answered, evaluation.AnonymityThreshold)));
+        }
+
+        return new PortfolioTargets(Targets.ForPortfolio([.. perNetwork.Select(n => n.Item3)]), perNetwork);
+    }
+
+    /// <summary>Learning: the competence items, baseline to end; welfare: relational coordination, baseline to end.</summary>
+    private static PairedChange? Change(NetworkType type, List<SurveyAnswersOf> answered, int threshold)
+    {
+        var items = type switch
+        {
+            NetworkType.Learning => SurveyQuestions.CompetenceItems,
+            NetworkType.Welfare => SurveyQuestions.RelationalCoordinationItems,
+            _ => null,
+        };
+        if (items is null) return null;
+        var before = answered.Where(a => a.Survey.Kind == SurveyKind.Baseline).SelectMany(a => a.Responses).ToArray();
+        var after = answered.Where(a => a.Survey.Kind == SurveyKind.End).SelectMany(a => a.Responses).ToArray();
+        return Pairing.Compare(items, before, after, threshold);
     }
 
     private async Task<(Survey Survey, SurveyInvitation Invitation, NetworkType Type, string Name)> FindAsync(string token, CancellationToken cancellationToken)

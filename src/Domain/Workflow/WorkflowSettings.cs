@@ -15,3 +15,6 @@ public interface ISecretGenerator
 {
     string NewToken();
 }
+
+/// <summary>How evaluations are kept anonymous: the respondents' pseudonyms and the fewest respondents per figure.</summary>
+public sealed record EvaluationSettings(Evaluation.RespondentKeys Keys, int AnonymityThreshold = Surveys.SurveyResults.DefaultAnonymityThreshold);

@@ -64,6 +64,7 @@ public class TimelinePlannerTests
 
         Assert.Equal(new DateOnly(2027, 3, 1), state.Day0);
         Assert.Equal(Local(2027, 2, 22, 8), DueOf(state, "startup-workshop-invitation"));
+        Assert.Equal(Local(2027, 2, 22, 8), DueOf(state, "baseline-survey")); // relational coordination, before
         Assert.Equal(Local(2027, 3, 1, 9), DueOf(state, "startup-workshop"));
         Assert.Equal(Local(2027, 3, 8, 9), DueOf(state, "meeting-1"));
         Assert.Equal(Local(2027, 3, 4, 8), DueOf(state, "meeting-1-reminder"));
@@ -83,7 +84,7 @@ public class TimelinePlannerTests
         Assert.Equal(Local(2027, 6, 30, 8), DueOf(state, "follow-up-survey"));
         Assert.Equal(Local(2027, 7, 5, 8), DueOf(state, "follow-up-survey-reminder-1"));
         Assert.Equal(Local(2027, 7, 8, 8), DueOf(state, "follow-up-survey-reminder-2"));
-        Assert.Equal(21, state.Steps.Count);
+        Assert.Equal(24, state.Steps.Count);
     }
 
     [Fact]

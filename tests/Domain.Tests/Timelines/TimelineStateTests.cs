@@ -28,9 +28,13 @@ public class TimelineStateTests
         var first = Assert.IsType<NextDue.Run>(Welfare.NextDue(Local(2027, 2, 22, 8)));
         Assert.Equal("startup-workshop-invitation", first.Step.Id);
 
-        var after = Welfare.Done(first.Step.Id, first.Step.Version);
+        // The baseline goes with the invitation, at the same instant.
+        var second = Assert.IsType<NextDue.Run>(Welfare.Done(first.Step.Id, first.Step.Version).NextDue(Local(2027, 2, 22, 8)));
+        Assert.Equal("baseline-survey", second.Step.Id);
+
+        var after = Welfare.Done(first.Step.Id, first.Step.Version).Done(second.Step.Id, second.Step.Version);
         var wake = Assert.IsType<NextDue.WakeAt>(after.NextDue(Local(2027, 2, 22, 8)));
-        Assert.Equal(Local(2027, 3, 1, 8), wake.Instant);
+        Assert.Equal(Local(2027, 2, 25, 8), wake.Instant); // the baseline's reminder, three working days on
     }
 
     [Fact]

@@ -47,6 +47,7 @@ internal sealed class FunctionsWebHost : IAsyncDisposable
         builder.Configuration["OutboxQueue:ConnectionString"] = azuriteConnection;
         builder.Configuration["OutboxQueue:QueueName"] = "fn" + Guid.NewGuid().ToString("N")[..12];
         builder.Configuration["OutboxQueue:CreateIfMissing"] = "true";
+        builder.Configuration["Evaluation:RespondentKeySecret"] = Convert.ToBase64String(new byte[32]); // Azure keeps it in Key Vault
 
         builder.Services.AddInfrastructure(builder.Configuration);
         builder.Services.AddWeb();
