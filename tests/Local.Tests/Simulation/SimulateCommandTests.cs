@@ -74,7 +74,8 @@ public class SimulateCommandTests
         Assert.Equal(5, Ids("citizen-involvement-nudge").Length); // days 0, 7, 14, 21 and the flag to the secretariat
         Assert.Single(events, e => e.GetProperty("to").GetString() == "secretariat");
         Assert.Equal(["end-evaluation"], Ids("evaluation-survey"));
-        Assert.Equal(4, Ids("survey-reminder").Length);
+        Assert.Equal(["baseline-survey"], Ids("baseline-survey")); // relational coordination, before
+        Assert.Equal(6, Ids("survey-reminder").Length);
         Assert.Equal(["follow-up-survey"], Ids("follow-up-survey"));
     }
 
@@ -115,7 +116,7 @@ public class SimulateCommandTests
         Assert.Equal(0, code);
         Assert.Contains("Læringsnetværk »Frivillighed i Albertslund«", output, StringComparison.Ordinal);
         Assert.Contains("Tidspunkt", output, StringComparison.Ordinal);
-        Assert.Contains("Kompetencemåling (baseline)", output, StringComparison.Ordinal);
+        Assert.Contains("Førmåling (baseline)", output, StringComparison.Ordinal);
         Assert.Contains("Påmindelse: inviter eksperter", output, StringComparison.Ordinal);
     }
 
