@@ -14,9 +14,6 @@ public sealed record PortfolioNetwork(string Name, NetworkType Type, NetworkStat
     /// <summary>Steps of the network's timeline that were parked after failing or could not reach every recipient.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
-    /// <summary>Innovation: proposals for new welfare services so far, if known (e.g. from the end evaluation).</summary>
-    public int? ProposalCount { get; init; }
-
     /// <summary>The network has got as far as its end evaluation (output).</summary>
     public bool ReachedEndEvaluation => Status is NetworkStatus.Evaluating or NetworkStatus.FollowUp or NetworkStatus.Closed;
 
@@ -46,6 +43,9 @@ public sealed record PortfolioDigestInput(
 
     /// <summary>Optional link to the portfolio overview.</summary>
     public string? PortfolioUrl { get; init; }
+
+    /// <summary>Progress toward each type's target from the evaluations (<c>Targets.ForPortfolio</c>); none before any is measured.</summary>
+    public IReadOnlyList<Evaluation.PortfolioTarget> Targets { get; init; } = [];
 }
 
 /// <summary>
@@ -79,7 +79,7 @@ public static class PortfolioDigest
         AddProblems(body, input.Networks);
         AddIdeas(body, input);
         AddEvaluations(body, input);
-        AddTargets(body, input.Networks);
+        AddTargets(body, input.Networks, input.Targets);
         if (input.PortfolioUrl is not null)
         {
             body.Link("Se hele porteføljen her:", "Gå til porteføljen", input.PortfolioUrl);
@@ -167,7 +167,7 @@ public static class PortfolioDigest
             $"{DanishText.NetworkLabel(s.Type, s.NetworkName)}: {DigestText.SurveyName(s.Survey.Kind).ToLower(DanishText.Culture)} – {DigestText.Rate(s.Survey)}"));
     }
 
-    private static void AddTargets(MessageBuilder body, IReadOnlyList<PortfolioNetwork> networks)
+    private static void AddTargets(MessageBuilder body, IReadOnlyList<PortfolioNetwork> networks, IReadOnlyList<Evaluation.PortfolioTarget> targets)
     {
         body.Paragraph("Fremdrift mod strategiens tre mål for det første år. Evalueringen ser på outcome, ikke kun output: slutevalueringen måler, hvad netværket skabte, opfølgningen hvilken forskel det gør i basisorganisationen.");
         foreach (var type in Types)
@@ -181,11 +181,9 @@ public static class PortfolioDigest
                 ("Nået til slutevaluering", DigestText.Number(ofType.Count(n => n.ReachedEndEvaluation))),
                 ("Nået til opfølgning", DigestText.Number(ofType.Count(n => n.ReachedFollowUp))),
             };
-            if (type == NetworkType.Innovation)
-            {
-                var counts = ofType.Where(n => n.ProposalCount is not null).Select(n => n.ProposalCount!.Value).ToArray();
-                facts.Add(("Forslag til nye velfærdsydelser", counts.Length == 0 ? "ikke opgjort endnu" : DigestText.Number(counts.Sum())));
-            }
+            // The evaluations' figures, pooled only over networks whose own figure is published (anonymity).
+            var target = targets.FirstOrDefault(t => t.Type == type);
+            facts.Add(("Resultat", target is null || target.Measured == 0 ? "ikke målt endnu" : Evaluation.Targets.Describe(target)));
 
             body.Facts($"{profile.DanishName}: fremdrift mod målet", [.. facts]);
         }

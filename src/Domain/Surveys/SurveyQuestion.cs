@@ -44,6 +44,9 @@ public sealed record SurveyQuestion(string Key, string Text, AnswerType Type, bo
     /// <summary>Optional guidance shown under the question.</summary>
     public string? Help { get; init; }
 
+    /// <summary>A few words naming the question where the whole text does not fit (a chart's row); else the text.</summary>
+    public string? ShortText { get; init; }
+
     /// <summary>Choice questions: the options, in the order shown. Values are stable like keys and hold no comma.</summary>
     public IReadOnlyList<ChoiceOption> Options { get; init; } = [];
 

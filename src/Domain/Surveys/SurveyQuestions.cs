@@ -23,11 +23,11 @@ public static class SurveyQuestions
     /// <summary>The competence self-assessment items: the baseline, repeated in the learning end evaluation.</summary>
     public static IReadOnlyList<SurveyQuestion> CompetenceItems { get; } =
     [
-        Scale("competence.knowledge", "Jeg har den viden om netværkets tema, som jeg har brug for i mit arbejde."),
-        Scale("competence.practice", "Jeg kan omsætte min viden om temaet til handling i min egen praksis."),
-        Scale("competence.reflection", "Jeg reflekterer jævnligt over min egen praksis inden for temaet."),
-        Scale("competence.sharing", "Jeg deler viden og erfaringer om temaet med kolleger og samarbejdspartnere på tværs."),
-        Scale("competence.perspectives", "Jeg kender og kan bruge andre fagligheders og aktørers perspektiver på temaet."),
+        Scale("competence.knowledge", "Jeg har den viden om netværkets tema, som jeg har brug for i mit arbejde.") with { ShortText = "Viden om temaet" },
+        Scale("competence.practice", "Jeg kan omsætte min viden om temaet til handling i min egen praksis.") with { ShortText = "Viden omsat til handling" },
+        Scale("competence.reflection", "Jeg reflekterer jævnligt over min egen praksis inden for temaet.") with { ShortText = "Refleksion over praksis" },
+        Scale("competence.sharing", "Jeg deler viden og erfaringer om temaet med kolleger og samarbejdspartnere på tværs.") with { ShortText = "Videndeling på tværs" },
+        Scale("competence.perspectives", "Jeg kender og kan bruge andre fagligheders og aktørers perspektiver på temaet.") with { ShortText = "Andres perspektiver" },
     ];
 
     /// <summary>
@@ -38,13 +38,13 @@ public static class SurveyQuestions
     /// </summary>
     public static IReadOnlyList<SurveyQuestion> RelationalCoordinationItems { get; } =
     [
-        Coordination("rc.frequent", "Jeg kommunikerer tilstrækkeligt ofte med de andre faggrupper og aktører på området."),
-        Coordination("rc.timely", "Kommunikationen med de andre faggrupper og aktører sker rettidigt – når der er brug for den."),
-        Coordination("rc.accurate", "Den information, jeg får fra de andre faggrupper og aktører, er præcis og til at stole på."),
-        Coordination("rc.problemsolving", "Når der opstår problemer, løser vi dem sammen frem for at placere skylden hos hinanden."),
-        Coordination("rc.goals", "Vi har fælles mål for arbejdet på tværs af faggrupper og aktører."),
-        Coordination("rc.knowledge", "Jeg ved, hvad de andre faggrupper og aktører gør, og hvordan det hænger sammen med mit arbejde."),
-        Coordination("rc.respect", "Der er gensidig respekt for hinandens arbejde på tværs af faggrupper og aktører."),
+        Coordination("rc.frequent", "Jeg kommunikerer tilstrækkeligt ofte med de andre faggrupper og aktører på området.") with { ShortText = "Hyppig kommunikation" },
+        Coordination("rc.timely", "Kommunikationen med de andre faggrupper og aktører sker rettidigt – når der er brug for den.") with { ShortText = "Rettidig kommunikation" },
+        Coordination("rc.accurate", "Den information, jeg får fra de andre faggrupper og aktører, er præcis og til at stole på.") with { ShortText = "Præcis kommunikation" },
+        Coordination("rc.problemsolving", "Når der opstår problemer, løser vi dem sammen frem for at placere skylden hos hinanden.") with { ShortText = "Problemløsende kommunikation" },
+        Coordination("rc.goals", "Vi har fælles mål for arbejdet på tværs af faggrupper og aktører.") with { ShortText = "Fælles mål" },
+        Coordination("rc.knowledge", "Jeg ved, hvad de andre faggrupper og aktører gør, og hvordan det hænger sammen med mit arbejde.") with { ShortText = "Fælles viden" },
+        Coordination("rc.respect", "Der er gensidig respekt for hinandens arbejde på tværs af faggrupper og aktører.") with { ShortText = "Gensidig respekt" },
     ];
 
     /// <summary>The welfare target's items: experienced improvement for citizens and employees, and in routines.</summary>

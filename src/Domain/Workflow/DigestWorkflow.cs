@@ -20,7 +20,8 @@ public sealed class DigestWorkflow(
     IInvolvementStore involvement,
     IOutbox outbox,
     IAccessStore access,
-    WorkflowSettings settings)
+    WorkflowSettings settings,
+    EvaluationSettings evaluation)
 {
     private static readonly DigestSchedule Schedule = DigestSchedule.Default;
 
@@ -123,12 +124,17 @@ public sealed class DigestWorkflow(
             Problems = r.Timeline?.Problems.Select(p => DanishText.StepName(r.Timeline, p)).ToArray() ?? [],
         }).ToList();
         var open = new List<PortfolioSurvey>();
+        var targets = new List<Evaluation.TargetProgress>();
         foreach (var r in all.Where(r => r.Timeline is not null))
         {
+            var type = r.Network.Contract.Type ?? NetworkType.Welfare;
             foreach (var progress in await SurveyProgressAsync(r.Network.Id.ToString(), cancellationToken))
             {
-                open.Add(new PortfolioSurvey(r.Network.Contract.Theme ?? "", r.Network.Contract.Type ?? NetworkType.Welfare, progress));
+                open.Add(new PortfolioSurvey(r.Network.Contract.Theme ?? "", type, progress));
             }
+
+            var answered = await surveys.AnsweredAsync(Tenant, r.Network.Id.ToString(), cancellationToken);
+            targets.Add(Evaluation.Targets.ForNetwork(type, answered, evaluation.AnonymityThreshold));
         }
 
         var allIdeas = (await ideas.ListAsync(Tenant, cancellationToken)).Select(i => i.Value).ToList();
@@ -140,6 +146,7 @@ public sealed class DigestWorkflow(
             {
                 Surveys = open,
                 PortfolioUrl = settings.Link("portefolje"),
+                Targets = Evaluation.Targets.ForPortfolio(targets),
             };
             if (PortfolioDigest.Compose(input) is { } message)
             {

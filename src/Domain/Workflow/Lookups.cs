@@ -25,4 +25,17 @@ internal static class Lookups
             .GroupBy(i => i.RecipientEmail, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.FirstOrDefault(i => i.AnsweredAt is not null) ?? g.First())
             .ToArray();
+
+    /// <summary>Each of the network's surveys with its responses: what targets and pairing are computed from.</summary>
+    public static async Task<IReadOnlyList<Evaluation.SurveyAnswersOf>> AnsweredAsync(
+        this ISurveyStore surveys, string tenantId, string networkId, CancellationToken cancellationToken)
+    {
+        var answered = new List<Evaluation.SurveyAnswersOf>();
+        foreach (var survey in await surveys.ListSurveysAsync(tenantId, networkId, cancellationToken))
+        {
+            answered.Add(new(survey, await surveys.ListResponsesAsync(tenantId, survey.Id, cancellationToken)));
+        }
+
+        return answered;
+    }
 }

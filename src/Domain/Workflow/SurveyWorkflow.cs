@@ -27,8 +27,11 @@ public sealed record NetworkEvaluation(
     PairedChange? Change,
     TargetProgress Target);
 
-/// <summary>Each network's progress toward its target, and the portfolio's per type.</summary>
-public sealed record PortfolioTargets(IReadOnlyList<PortfolioTarget> Types, IReadOnlyList<(Guid NetworkId, string Theme, TargetProgress Target)> Networks);
+/// <summary>One started network's progress toward its type's target.</summary>
+public sealed record NetworkTarget(Guid NetworkId, string Theme, TargetProgress Target);
+
+/// <summary>Each started network's progress toward its target, and the portfolio's per type.</summary>
+public sealed record PortfolioTargets(IReadOnlyList<PortfolioTarget> Types, IReadOnlyList<NetworkTarget> Networks);
 
 /// <summary>Answering by token (no sign-in), and reading response rates and results.</summary>
 public sealed class SurveyWorkflow(
@@ -106,25 +109,20 @@ public sealed class SurveyWorkflow(
     /// <summary>Progress toward the three strategic targets: per network that has started, and pooled per type.</summary>
     public async Task<PortfolioTargets> PortfolioAsync(CancellationToken cancellationToken = default)
     {
-        var perNetwork = new List<(Guid, string, TargetProgress)>();
+        var perNetwork = new List<NetworkTarget>();
         foreach (var record in await networks.ListAsync(Tenant, cancellationToken))
         {
             var network = record.Value.Network;
             if (network.Contract.Type is not { } type || record.Value.Timeline is null) continue; // not started: nothing to measure
-            var answered = new List<SurveyAnswersOf>();
-            foreach (var survey in await surveys.ListSurveysAsync(Tenant, network.Id.ToString(), cancellationToken))
-            {
-                answered.Add(new SurveyAnswersOf(survey, await surveys.ListResponsesAsync(Tenant, survey.Id, cancellationToken)));
-            }
-
-            perNetwork.Add((network.Id, network.Contract.Theme ?? "", Targets.ForNetwork(type, answered, evaluation.AnonymityThreshold)));
+            var answered = await surveys.AnsweredAsync(Tenant, network.Id.ToString(), cancellationToken);
+            perNetwork.Add(new NetworkTarget(network.Id, network.Contract.Theme ?? "", Targets.ForNetwork(type, answered, evaluation.AnonymityThreshold)));
         }
 
-        return new PortfolioTargets(Targets.ForPortfolio([.. perNetwork.Select(n => n.Item3)]), perNetwork);
+        return new PortfolioTargets(Targets.ForPortfolio([.. perNetwork.Select(n => n.Target)]), perNetwork);
     }
 
     /// <summary>Learning: the competence items, baseline to end; welfare: relational coordination, baseline to end.</summary>
-    private static PairedChange? Change(NetworkType type, List<SurveyAnswersOf> answered, int threshold)
+    private static PairedChange? Change(NetworkType type, IReadOnlyList<SurveyAnswersOf> answered, int threshold)
     {
         var items = type switch
         {

@@ -40,6 +40,20 @@ internal static class SurveyEndpoints
         networks.MapGet("/{id:guid}/surveys", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
             NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.StatusAsync(id, ct)) : NetworkEndpoints.Forbidden()).Produces<SurveyStatus[]>();
 
+        // The evaluation as the report page shows it, every figure anonymity-safe: JSON, and CSV for Danish Excel.
+        networks.MapGet("/{id:guid}/evaluation", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.EvaluationAsync(id, ct)) : NetworkEndpoints.Forbidden())
+            .Produces<NetworkEvaluation>();
+
+        networks.MapGet("/{id:guid}/evaluation.csv", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value)
+                ? Results.File(Reports.EvaluationCsv.Write(await surveys.EvaluationAsync(id, ct)), Reports.EvaluationCsv.ContentType, $"evaluering-{id}.csv")
+                : NetworkEndpoints.Forbidden())
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        networks.MapGet("/targets", async (SurveyWorkflow surveys, CancellationToken ct) => Results.Ok(await surveys.PortfolioAsync(ct)))
+            .RequireAuthorization(Policies.Secretariat).Produces<PortfolioTargets>();
+
         networks.MapGet("/{id:guid}/involvement", async (Guid id, InvolvementWorkflow involvement, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
             NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await involvement.ListAsync(id, ct)) : NetworkEndpoints.Forbidden()).Produces<InvolvementRecord[]>();
 

@@ -21,7 +21,7 @@ public class PortfolioDigestTests
         new("Hjemmepleje i weekenden", NetworkType.Welfare, NetworkStatus.Running),
         new("Genoptræning", NetworkType.Welfare, NetworkStatus.Closed),
         new("Digital dannelse", NetworkType.Learning, NetworkStatus.FollowUp),
-        new("Grøn omstilling", NetworkType.Innovation, NetworkStatus.Evaluating) { ProposalCount = 2 },
+        new("Grøn omstilling", NetworkType.Innovation, NetworkStatus.Evaluating),
         new("Fremtidens bibliotek", NetworkType.Innovation, NetworkStatus.Draft),
     ];
 
@@ -53,7 +53,15 @@ public class PortfolioDigestTests
     }
 
     private static PortfolioDigestInput Input(IReadOnlyList<PortfolioNetwork>? networks = null, IReadOnlyList<Idea>? ideas = null) =>
-        new(Secretariat, Now, networks ?? Networks, ideas ?? Ideas());
+        new(Secretariat, Now, networks ?? Networks, ideas ?? Ideas())
+        {
+            Targets = Domain.Evaluation.Targets.ForPortfolio(
+            [
+                new(NetworkType.Innovation, true, 6, false) { Proposals = 2, Met = true },
+                new(NetworkType.Innovation, false, 0, true),
+                new(NetworkType.Welfare, true, 8, false) { Positive = 6, Met = true },
+            ]),
+        };
 
     private static string Text(EmailMessage? message) => Assert.IsType<EmailMessage>(message).TextBody;
 
@@ -129,21 +137,22 @@ public class PortfolioDigestTests
 
         Assert.Contains(
             "Innovationsnetværk: fremdrift mod målet\nMålet: I løbet af det første år kommer forslag til mindst én ny innovativ velfærdsydelse.\n"
-                + "Netværk: 2\nNået til slutevaluering: 1\nNået til opfølgning: 0\nForslag til nye velfærdsydelser: 2\n",
+                + "Netværk: 2\nNået til slutevaluering: 1\nNået til opfølgning: 0\nResultat: 1 af 2 netværk har et resultat; 1 har mindst ét forslag, i alt 2 forslag.\n",
             text,
             StringComparison.Ordinal);
         Assert.Contains("Velfærdsnetværk: fremdrift mod målet\nMålet: I løbet af det første år forbedres arbejdsgange og rutiner", text, StringComparison.Ordinal);
-        Assert.Contains("Netværk: 3\nNået til slutevaluering: 1\nNået til opfølgning: 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("Netværk: 3\nNået til slutevaluering: 1\nNået til opfølgning: 1\n"
+            + "Resultat: 1 af 1 netværk har et resultat; 75 % af 8 svarpersoner oplever en forbedring, og 1 netværk har nået målet.\n", text, StringComparison.Ordinal);
         Assert.Contains("Læringsnetværk: fremdrift mod målet\nMålet: I løbet af det første år giver deltagerne i læringsnetværk udtryk for", text, StringComparison.Ordinal);
         Assert.Contains("Netværk: 1\nNået til slutevaluering: 1\nNået til opfølgning: 1\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Proposals_not_counted_by_any_innovation_network_are_reported_as_not_yet_counted()
+    public void Targets_not_measured_by_any_network_are_reported_as_not_yet_measured()
     {
-        var text = Text(PortfolioDigest.Compose(Input([new("Fremtidens bibliotek", NetworkType.Innovation, NetworkStatus.Running)], [])));
+        var text = Text(PortfolioDigest.Compose(new PortfolioDigestInput(Secretariat, Now, [new("Fremtidens bibliotek", NetworkType.Innovation, NetworkStatus.Running)], [])));
 
-        Assert.Contains("Forslag til nye velfærdsydelser: ikke opgjort endnu", text, StringComparison.Ordinal);
+        Assert.Contains("Netværk: 1\nNået til slutevaluering: 0\nNået til opfølgning: 0\nResultat: ikke målt endnu\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

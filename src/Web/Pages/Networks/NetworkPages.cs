@@ -24,12 +24,15 @@ public static class NetworkPages
 {
     public static IEndpointRouteBuilder MapNetworkPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/portefolje", async (NetworkWorkflow workflow, IdeaWorkflow ideas, TimeProvider time, CancellationToken ct) =>
+        endpoints.MapGet("/portefolje", async (NetworkWorkflow workflow, IdeaWorkflow ideas, SurveyWorkflow surveys, EvaluationSettings evaluation,
+            TimeProvider time, CancellationToken ct) =>
             Render<PortfolioPage>(new
             {
                 Networks = (await workflow.ListAsync(ct)).Select(n => n.Value).ToList(),
                 Awaiting = (await ideas.ListAsync(ct)).Select(i => i.Value).Where(ApprovalSchedule.IsAwaitingDecision).OrderBy(i => i.RoutedAt).ToList(),
                 Now = time.GetUtcNow(),
+                Targets = await surveys.PortfolioAsync(ct),
+                Threshold = evaluation.AnonymityThreshold,
             }))
             .RequireAuthorization(Policies.Secretariat).ExcludeFromDescription();
 
@@ -124,8 +127,23 @@ public static class NetworkPages
         {
             if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
             if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
-            var statuses = (await surveys.StatusAsync(id, ct)).OrderBy(s => s.Survey.SentAt).ToList();
-            return Render<Surveys.SurveyResultsPage>(new { NetworkId = id, Theme = record.Network.Contract.Theme ?? "", Surveys = statuses });
+            var evaluation = await surveys.EvaluationAsync(id, ct);
+            evaluation = evaluation with { Surveys = [.. evaluation.Surveys.OrderBy(s => s.Survey.SentAt)] };
+            return Render<Surveys.SurveyResultsPage>(new { Evaluation = evaluation });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapGet("/netvaerk/{id:guid}/afslutningsrapport", async (Guid id, HttpContext http, NetworkWorkflow workflow, SurveyWorkflow surveys,
+            InvolvementWorkflow involvement, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
+            var evaluation = await surveys.EvaluationAsync(id, ct);
+            return Render<Surveys.ClosingReportPage>(new
+            {
+                record.Network, record.Timeline, Involvement = await involvement.ListAsync(id, ct),
+                Evaluation = evaluation with { Surveys = [.. evaluation.Surveys.OrderBy(s => s.Survey.SentAt)] },
+                Now = time.GetUtcNow(),
+            });
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
         endpoints.MapPost("/netvaerk/{id:guid}/deltagere/{participantId:guid}/fjern", async (Guid id, Guid participantId, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
