@@ -132,7 +132,7 @@ public static class EvaluationCsv
     /// Quoted when it holds a separator, quote or line break. A text that Excel would take for a formula (=, +, -, @)
     /// gets a leading apostrophe: respondents' free text must not run as a formula on the secretariat's machine.
     /// </summary>
-    internal static string Field(string? value)
+    public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
         if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(value, NumberStyles.Float, Danish, out _)) value = "'" + value;

@@ -106,72 +106,10 @@ public sealed class EvaluationEndToEndTests : IDisposable
         Assert.Contains("71 % af 7 svarpersoner oplever en forbedring", text, StringComparison.Ordinal);
     }
 
-    /// <summary>The personal links of the e-mails whose subject starts so, by the recipient's address before the @.</summary>
-    private Dictionary<string, string> Links(string subject) => _data.Mails()
-        .Where(m => m.Title().StartsWith(subject, StringComparison.Ordinal))
-        .ToDictionary(m => m.To.Mailboxes.Single().Address.Split('@')[0], m => Regex.Match(m.Text(), @"svar/([A-Za-z0-9_\-]+)").Groups[1].Value);
+    private Dictionary<string, string> Links(string subject) => Respondents.Links(_data, subject);
 
-    /// <summary>Answers every question: relational coordination and improvement items with the given values, the rest plainly.</summary>
-    private static async Task AnswerAsync(TestHost host, string token, int coordination, int? improvement)
-    {
-        var form = await (await host.Client().GetAsync($"/api/surveys/{token}")).ReadAsync();
-        var answers = new Dictionary<string, string>();
-        foreach (var q in form.GetProperty("questions").EnumerateArray())
-        {
-            var key = q.GetProperty("key").GetString()!;
-            answers[key] = q.GetProperty("type").GetString() switch
-            {
-                "scale" when key.StartsWith("rc.", StringComparison.Ordinal) => coordination.ToString(CultureInfo.InvariantCulture),
-                "scale" when key.StartsWith("improvement.", StringComparison.Ordinal) => (improvement ?? 3).ToString(CultureInfo.InvariantCulture),
-                "scale" => "3",
-                "yes-no" => SurveyAnswers.Yes,
-                "number" => "1",
-                _ => "Vi taler mere sammen;\nogså på tværs.",
-            };
-        }
-
-        var response = await host.Client().PostAsJsonAsync($"/api/surveys/{token}/answers", new { answers });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private static Task AnswerAsync(TestHost host, string token, int coordination, int? improvement) =>
+        Respondents.AnswerAsync(host, token, coordination, improvement);
 
     public void Dispose() => _data.Dispose();
-}
-
-/// <summary>Reads a CSV file the way Danish Excel does: UTF-8 after its BOM, semicolons, quoted fields with "" and line breaks.</summary>
-internal static class DanishCsv
-{
-    public static List<string[]> Read(byte[] bytes)
-    {
-        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()), "No UTF-8 byte-order mark: Excel would read æøå as Latin-1.");
-        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ';') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-                i++;
-            }
-            else field.Append(c);
-        }
-
-        Assert.False(quoted, "A quoted field never ends.");
-        Assert.Empty(row);
-        return rows;
-    }
 }

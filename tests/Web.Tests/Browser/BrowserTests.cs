@@ -237,6 +237,51 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task The_secretariat_reads_the_evaluation_report_the_closing_report_and_the_targets()
+    {
+        using var data = new DataFolder();
+        await using var host = new BrowserHost(data, new FakeTimeProvider(PageHost.Start));
+        var (id, secretariat) = await Scenarios.ReadyAsync(host);
+        string[] colleagues = ["anne", "bent", "carla", "dorte"];
+        var extra = colleagues.Select(n => new { name = n, email = $"{n}@albertslund.dk", kind = "employee", role = "core" }).ToArray();
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(secretariat, $"/api/networks/{id}/participants", new { participants = extra })).EnsureSuccessStatusCode();
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(secretariat, $"/api/networks/{id}/start", new { startDate = "2027-03-22" })).EnsureSuccessStatusCode();
+
+        // Six answer the baseline at the start and the end evaluation after the closing meeting; four see a change.
+        await host.AdvanceToAsync(new DateTimeOffset(2027, 3, 16, 12, 0, 0, TimeSpan.Zero));
+        string[] answering = ["mette.holm", "jonas.berg", .. colleagues];
+        var baseline = Respondents.Links(data, "Selvevaluering:");
+        foreach (var who in answering) await Respondents.AnswerAsync(host, baseline[who], coordination: 2, improvement: null);
+        await host.AdvanceToAsync(new DateTimeOffset(2027, 4, 20, 12, 0, 0, TimeSpan.Zero));
+        var end = Respondents.Links(data, "Evaluering af");
+        for (var i = 0; i < answering.Length; i++) await Respondents.AnswerAsync(host, end[answering[i]], coordination: i < 4 ? 4 : 2, improvement: i < 4 ? 5 : 2);
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address, Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        var checkedPages = new List<string>();
+        await SignInAsync(page, host, TestHost.Secretariat);
+
+        await page.GotoAsync($"/netvaerk/{id}/evaluering");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("67 % af 6 svarpersoner oplever en forbedring. Målet er nået.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("6 har svaret både før og efter.");
+        Assert.True(await page.Locator("main svg[role=img]").CountAsync() > 5);
+        await AccessibleAsync(page, checkedPages);
+        await ScreenshotAsync(page, "evaluation");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Afslutningsrapport (til print)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forløbet" })).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Til evalueringen" })).ToBeHiddenAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
+        await page.GotoAsync("/portefolje");
+        await Assertions.Expect(page.Locator("#maal + p + table")).ToContainTextAsync("1 af 1 netværk har et resultat");
+        await AccessibleAsync(page, checkedPages);
+        Assert.Equal(3, checkedPages.Count);
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task The_secretariat_and_a_forum_read_ideas_with_an_overdue_decision()
     {
         using var data = new DataFolder();
