@@ -61,6 +61,9 @@ public sealed record QuestionSummary(SurveyQuestion Question, int Respondents, b
     public IReadOnlyList<string> Texts { get; init; } = [];
 }
 
+/// <summary>The response rate at the end of a day (Danish time) on which someone answered.</summary>
+public sealed record RateOnDay(DateOnly Day, int Answered, double Rate);
+
 /// <summary>A survey's results: response rate and per-question aggregates.</summary>
 /// <param name="Invited">Invitations sent.</param>
 /// <param name="Answered">Invitations answered.</param>
@@ -78,6 +81,9 @@ public sealed record SurveySummary(
 {
     /// <summary>The survey as a whole has too few respondents for any breakdown.</summary>
     public bool Suppressed => Respondents < AnonymityThreshold;
+
+    /// <summary>How the response rate grew: one entry per day with answers, cumulative, in order.</summary>
+    public IReadOnlyList<RateOnDay> History { get; init; } = [];
 }
 
 /// <summary>
@@ -116,7 +122,13 @@ public static class SurveyResults
         var answered = invitations.Count(i => i.AnsweredAt is not null);
         var rate = invited == 0 ? 0 : Math.Min(1.0, (double)answered / invited);
         var summaries = questions.Select(q => Summarise(q, responses, anonymityThreshold)).ToArray();
-        return new SurveySummary(invited, answered, rate, responses.Count, anonymityThreshold, summaries);
+        var cumulative = 0;
+        var history = invitations.Where(i => i.AnsweredAt is not null)
+            .GroupBy(i => Calendar.CopenhagenTime.DateOf(i.AnsweredAt!.Value))
+            .OrderBy(g => g.Key)
+            .Select(g => { cumulative += g.Count(); return new RateOnDay(g.Key, cumulative, Math.Min(1.0, (double)cumulative / invited)); })
+            .ToArray();
+        return new SurveySummary(invited, answered, rate, responses.Count, anonymityThreshold, summaries) { History = history };
     }
 
     private static QuestionSummary Summarise(SurveyQuestion question, IReadOnlyList<SurveyResponse> responses, int threshold)

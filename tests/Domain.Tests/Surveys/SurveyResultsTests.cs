@@ -159,4 +159,24 @@ public class SurveyResultsTests
 
         Assert.Throws<ArgumentException>(() => SurveyResults.Summarise(Questions, Invitations(1, 1), [other]));
     }
+
+    [Fact]
+    public void The_response_rate_history_grows_day_by_day_in_Danish_time()
+    {
+        // Sent 1 June 08:00 (summer time); answers at 23:30 Danish time on 1 June fall on that day, not the next.
+        SurveyInvitation Answered(int i, DateTimeOffset? at) => new(SurveyId, $"p{i}@albertslund.dk", $"P{i}", $"h{i}", Sent.AddDays(14), at);
+        SurveyInvitation[] invitations =
+        [
+            Answered(0, new DateTimeOffset(2027, 6, 1, 21, 30, 0, TimeSpan.Zero)),
+            Answered(1, new DateTimeOffset(2027, 6, 1, 9, 0, 0, TimeSpan.Zero)),
+            Answered(2, new DateTimeOffset(2027, 6, 3, 12, 0, 0, TimeSpan.Zero)),
+            Answered(3, null),
+        ];
+
+        var history = SurveyResults.Summarise(Questions, invitations, []).History;
+
+        Assert.Equal(
+            [(new DateOnly(2027, 6, 1), 2, 0.5), (new DateOnly(2027, 6, 3), 3, 0.75)],
+            history.Select(h => (h.Day, h.Answered, h.Rate)));
+    }
 }
