@@ -12,6 +12,9 @@ public sealed record Survey(
     DateTimeOffset ClosesAt)
 {
     public static string IdFor(string networkId, string stepId) => $"{networkId}/{stepId}";
+
+    /// <summary>The version of the network type's question set for this kind that the survey was sent with (1 before versions were recorded).</summary>
+    public int QuestionSetVersion { get; init; } = 1;
 }
 
 /// <summary>
@@ -68,4 +71,10 @@ public interface ISurveyStore
     Task<bool> SubmitAsync(string tenantId, string tokenHash, SurveyResponse response, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SurveyResponse>> ListResponsesAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored version of every question set, in no particular order.</summary>
+    Task<IReadOnlyList<Surveys.QuestionSet>> ListQuestionSetsAsync(string tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a version unless that type, kind and version exist (never replaced); returns whether it was added.</summary>
+    Task<bool> AddQuestionSetAsync(string tenantId, Surveys.QuestionSet questionSet, CancellationToken cancellationToken = default);
 }

@@ -38,4 +38,25 @@ internal static class Lookups
 
         return answered;
     }
+
+    /// <summary>
+    /// A question set by version (null: the current one, stored now if it is still the built-in default, so what a
+    /// survey is sent with is kept whatever later code says). Version 1 not stored is the built-in default.
+    /// </summary>
+    public static async Task<Surveys.QuestionSet> QuestionSetAsync(this ISurveyStore surveys, string tenantId,
+        Networks.NetworkType type, Timelines.SurveyKind kind, int? version, CancellationToken cancellationToken)
+    {
+        var stored = (await surveys.ListQuestionSetsAsync(tenantId, cancellationToken)).Where(s => s.Type == type && s.Kind == kind).ToList();
+        if (version is { } wanted)
+        {
+            return stored.FirstOrDefault(s => s.Version == wanted) ?? (wanted == 1
+                ? Surveys.QuestionSet.Default(type, kind)
+                : throw new InvalidOperationException($"Question set {type}/{kind} version {wanted} is not stored."));
+        }
+
+        if (stored.MaxBy(s => s.Version) is { } current) return current;
+        var builtIn = Surveys.QuestionSet.Default(type, kind);
+        await surveys.AddQuestionSetAsync(tenantId, builtIn, cancellationToken);
+        return builtIn;
+    }
 }

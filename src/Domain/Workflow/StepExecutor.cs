@@ -36,7 +36,12 @@ public sealed class StepExecutor(
         var closesAt = step.SurveyStepId is { } s ? state.SurveyClosesAt(s) : default;
         if (surveyId is not null && step.Kind != StepKind.SurveyReminder)
         {
-            await surveys.AddSurveyAsync(tenant, new Survey(surveyId, networkId, step.Id, step.Survey!.Value, now, closesAt), cancellationToken);
+            // The survey keeps the question set's version it is sent with; a later edit makes a new version for later surveys.
+            var set = await surveys.QuestionSetAsync(tenant, state.Type, step.Survey!.Value, version: null, cancellationToken);
+            await surveys.AddSurveyAsync(tenant, new Survey(surveyId, networkId, step.Id, step.Survey!.Value, now, closesAt)
+            {
+                QuestionSetVersion = set.Version,
+            }, cancellationToken);
         }
         else if (surveyId is not null && await surveys.FindSurveyAsync(tenant, surveyId, cancellationToken) is null)
         {

@@ -44,7 +44,7 @@ public sealed class SurveyWorkflow(
         var (survey, invitation, type, name) = await FindAsync(token, cancellationToken);
         var answered = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken))
             .Any(i => string.Equals(i.RecipientEmail, invitation.RecipientEmail, StringComparison.OrdinalIgnoreCase) && i.AnsweredAt is not null);
-        return new SurveyForm(survey, name, SurveyQuestions.For(survey.Kind, type), answered, time.GetUtcNow() > survey.ClosesAt);
+        return new SurveyForm(survey, name, await QuestionsAsync(survey, type, cancellationToken), answered, time.GetUtcNow() > survey.ClosesAt);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public sealed class SurveyWorkflow(
             throw new DomainException("survey-closed", "Spørgeskemaet er lukket, så der kan ikke længere svares.");
         }
 
-        var questions = SurveyQuestions.For(survey.Kind, type);
+        var questions = await QuestionsAsync(survey, type, cancellationToken);
         var problems = SurveyAnswerValidation.Validate(questions, answers);
         if (problems.Count > 0) throw new SurveyAnswersInvalidException(problems);
 
@@ -98,7 +98,8 @@ public sealed class SurveyWorkflow(
             // Count people, not links.
             var perRecipient = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken)).OnePerPerson();
             var responses = await surveys.ListResponsesAsync(Tenant, survey.Id, cancellationToken);
-            statuses.Add(new SurveyStatus(survey, SurveyResults.Summarise(SurveyQuestions.For(survey.Kind, type), perRecipient, responses, threshold)));
+            var questions = await QuestionsAsync(survey, type, cancellationToken);
+            statuses.Add(new SurveyStatus(survey, SurveyResults.Summarise(questions, perRecipient, responses, threshold)));
             answered.Add(new SurveyAnswersOf(survey, responses));
         }
 
@@ -135,6 +136,10 @@ public sealed class SurveyWorkflow(
         var after = answered.Where(a => a.Survey.Kind == SurveyKind.End).SelectMany(a => a.Responses).ToArray();
         return Pairing.Compare(items, before, after, threshold);
     }
+
+    /// <summary>The questions of the version the survey was sent with.</summary>
+    private async Task<IReadOnlyList<SurveyQuestion>> QuestionsAsync(Survey survey, NetworkType type, CancellationToken cancellationToken) =>
+        (await surveys.QuestionSetAsync(Tenant, type, survey.Kind, survey.QuestionSetVersion, cancellationToken)).Questions;
 
     private async Task<(Survey Survey, SurveyInvitation Invitation, NetworkType Type, string Name)> FindAsync(string token, CancellationToken cancellationToken)
     {

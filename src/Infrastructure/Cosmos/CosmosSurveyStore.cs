@@ -169,4 +169,21 @@ public sealed class CosmosSurveyStore(CosmosDatabase database) : ISurveyStore
     {
         public static Answers None { get; } = new(new Dictionary<string, DateTimeOffset>(), []);
     }
+
+    public async Task<IReadOnlyList<Domain.Surveys.QuestionSet>> ListQuestionSetsAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var documents = await _surveys.QueryAsync(tenantId, "c.docType = 'questionset'", new Dictionary<string, object?>(), cancellationToken);
+        return documents.Select(d => d.Body<Domain.Surveys.QuestionSet>()).ToList();
+    }
+
+    public async Task<bool> AddQuestionSetAsync(string tenantId, Domain.Surveys.QuestionSet questionSet, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentNullException.ThrowIfNull(questionSet);
+        // The id holds type, kind and version: a second writer of the same version gets a conflict, never a replace.
+        var document = CosmosValues.Document(CosmosValues.Id("questionset", $"{questionSet.Type}/{questionSet.Kind}/{questionSet.Version}"), tenantId,
+            questionSet, w => w.WriteString("docType", "questionset"));
+        return await _surveys.CreateAsync(tenantId, document, cancellationToken) is not null;
+    }
 }

@@ -157,12 +157,25 @@ internal static class SqliteMigrations
         ALTER TABLE outbox ADD COLUMN claimed_utc TEXT;
         """;
 
+    /// <summary>Versions of the survey question sets; a version is never replaced.</summary>
+    private const string QuestionSets = """
+        CREATE TABLE question_sets (
+            tenant_id    TEXT NOT NULL,
+            network_type TEXT NOT NULL,
+            survey_kind  TEXT NOT NULL,
+            version      INTEGER NOT NULL,
+            document     TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, network_type, survey_kind, version)
+        );
+        """;
+
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "Initial schema: ideas, networks, outbox, surveys, involvement, staff access", Initial),
         new(2, "Timeline plans apart from their progress", TimelinePlans),
         new(3, "Server-side sessions, newest sign-in link only, outbox periods", SessionsAndPeriods),
         new(4, "Outbox claims (a sender's hold on an entry while it sends)", OutboxClaims),
+        new(5, "Survey question sets, versioned", QuestionSets),
     ];
 
     /// <summary>The schema version this build expects.</summary>

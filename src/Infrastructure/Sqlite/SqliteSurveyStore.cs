@@ -191,6 +191,30 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return await command.ReadAllAsync(reader => TimelineJson.Deserialize<SurveyResponse>(reader.GetString(0)), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Domain.Surveys.QuestionSet>> ListQuestionSetsAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("SELECT document FROM question_sets WHERE tenant_id = @tenant;").With("@tenant", tenantId);
+        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<Domain.Surveys.QuestionSet>(reader.GetString(0)), cancellationToken);
+    }
+
+    public async Task<bool> AddQuestionSetAsync(string tenantId, Domain.Surveys.QuestionSet questionSet, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(questionSet);
+        return await database.ExecuteAsync("""
+            INSERT INTO question_sets (tenant_id, network_type, survey_kind, version, document)
+            VALUES (@tenant, @type, @kind, @version, @document)
+            ON CONFLICT (tenant_id, network_type, survey_kind, version) DO NOTHING;
+            """, command => command
+                .With("@tenant", tenantId)
+                .With("@type", questionSet.Type.ToString())
+                .With("@kind", questionSet.Kind.ToString())
+                .With("@version", questionSet.Version)
+                .With("@document", TimelineJson.Serialize(questionSet)), cancellationToken) == 1;
+    }
+
     private static SurveyInvitation ReadInvitation(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),

@@ -27,6 +27,43 @@ public abstract class SurveyStoreContract
     }
 
     [Fact]
+    public async Task A_survey_keeps_the_question_set_version_it_was_sent_with()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var survey = Survey("net-1", "end-evaluation", Sent) with { QuestionSetVersion = 3 };
+
+        await store.AddSurveyAsync(tenant, survey);
+
+        Assert.Equal(3, (await store.FindSurveyAsync(tenant, survey.Id))!.QuestionSetVersion);
+        Assert.Equal(3, Assert.Single(await store.ListSurveysAsync(tenant, "net-1")).QuestionSetVersion);
+    }
+
+    [Fact]
+    public async Task Question_set_versions_are_stored_once_as_given_and_only_in_their_tenant()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var v1 = Domain.Surveys.QuestionSet.Default(Domain.Networks.NetworkType.Innovation, Domain.Timelines.SurveyKind.End);
+        var v2 = v1.Revise([.. v1.Questions.Take(3), new Domain.Surveys.SurveyQuestion("custom.1", "Hvilke forløb?", Domain.Surveys.AnswerType.SingleChoice, false)
+        {
+            Options = [new("kort", "Korte forløb"), new("lange", "Lange forløb")],
+        }], Sent, "sekretariat@albertslund.dk");
+
+        Assert.True(await store.AddQuestionSetAsync(tenant, v1));
+        Assert.True(await store.AddQuestionSetAsync(tenant, v2));
+        Assert.False(await store.AddQuestionSetAsync(tenant, v2 with { CreatedBy = "en anden" }));
+
+        var stored = (await store.ListQuestionSetsAsync(tenant)).OrderBy(s => s.Version).ToArray();
+        Assert.Equal([1, 2], stored.Select(s => s.Version));
+        Assert.Equal("sekretariat@albertslund.dk", stored[1].CreatedBy);
+        Assert.Equal(Sent, stored[1].CreatedAt);
+        Assert.Equal(v2.Questions, stored[1].Questions, (a, b) => a with { Options = [] } == b with { Options = [] } && a.Options.SequenceEqual(b.Options));
+        Assert.Equal(v1.Questions.Select(q => q.ScaleLabels.Count), stored[0].Questions.Select(q => q.ScaleLabels.Count));
+        Assert.Empty(await store.ListQuestionSetsAsync(NewTenant()));
+    }
+
+    [Fact]
     public async Task Adding_a_survey_twice_stores_it_once_and_keeps_the_first()
     {
         var store = await CreateStoreAsync();
