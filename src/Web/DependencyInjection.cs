@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddSingleton<IdeaWorkflow>();
         services.AddSingleton<AccessWorkflow>();
         services.AddSingleton<SurveyWorkflow>();
+        services.AddSingleton<QuestionSetWorkflow>();
         services.AddSingleton<InvolvementWorkflow>();
         services.AddSingleton<DigestWorkflow>();
         return services;

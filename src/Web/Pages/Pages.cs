@@ -25,6 +25,7 @@ public static class Pages
         endpoints.MapIdeaPages();
         Networks.NetworkPages.MapNetworkPages(endpoints);
         Users.UserPages.MapUserPages(endpoints);
+        Surveys.QuestionSetPages.MapQuestionSetPages(endpoints);
         endpoints.MapMailboxPages();
         return endpoints;
     }

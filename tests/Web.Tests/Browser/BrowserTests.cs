@@ -278,7 +278,17 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync("/portefolje");
         await Assertions.Expect(page.Locator("#maal + p + table")).ToContainTextAsync("1 af 1 netværk har et resultat");
         await AccessibleAsync(page, checkedPages);
-        Assert.Equal(3, checkedPages.Count);
+
+        // The question sets: the list, one set, and a refused edit.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Spørgeskemaer" }).First.ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GotoAsync("/spoergeskemaer/welfare/end");
+        await AccessibleAsync(page, checkedPages);
+        await page.Locator("#q1-tekst").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem som version 2" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#q1-tekst-fejl")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        Assert.Equal(6, checkedPages.Count);
     }
 
     [Fact(Timeout = 180_000)]
