@@ -13,6 +13,7 @@ namespace Netvaerk.Domain.Timelines;
 [JsonDerivedType(typeof(TimelineResumed), "resumed")]
 [JsonDerivedType(typeof(TimelineClosedEarly), "closed-early")]
 [JsonDerivedType(typeof(StepRetried), "step-retried")]
+[JsonDerivedType(typeof(SurveyPolicyChanged), "survey-policy-changed")]
 public abstract record TimelineChange(DateTimeOffset At);
 
 /// <summary>The meeting moves to a new date and time (and optionally place).</summary>
@@ -32,6 +33,12 @@ public sealed record TimelineClosedEarly(DateTimeOffset At) : TimelineChange(At)
 
 /// <summary>The secretariat tries a parked step again (see <see cref="TimelineState.RetryParked"/>).</summary>
 public sealed record StepRetried(string StepId, DateTimeOffset At) : TimelineChange(At);
+
+/// <summary>
+/// Before a survey is sent: its reminders (every so many working days, at most so many) and when it closes. Its reminders
+/// are planned anew; a survey already sent keeps its policy.
+/// </summary>
+public sealed record SurveyPolicyChanged(string SurveyStepId, SurveyPolicy Policy, DateTimeOffset At) : TimelineChange(At);
 
 /// <summary>What a host should do next with a timeline.</summary>
 public abstract record NextDue

@@ -130,12 +130,17 @@ public static class TimelinePlanner
         List<TimelineStep> steps, TimelineSettings settings, string id, StepKind kind, SurveyKind survey, StepAnchor anchor)
     {
         steps.Add(Anchored(id, kind, Audience.AllParticipants, anchor) with { Survey = survey, SurveyStepId = id });
-        var policy = settings.Survey;
+        steps.AddRange(Reminders(id, survey, settings.PolicyFor(id)));
+    }
+
+    /// <summary>A survey's reminders under a policy: each so many working days after it, all before it closes.</summary>
+    internal static IEnumerable<TimelineStep> Reminders(string surveyStepId, SurveyKind survey, SurveyPolicy policy)
+    {
         for (var r = 1; r <= policy.MaxReminders && r * policy.ReminderAfterWorkingDays < policy.CloseAfterWorkingDays; r++)
         {
-            steps.Add(Anchored($"{id}-reminder-{r}", StepKind.SurveyReminder, Audience.AllParticipants,
-                new StepAnchor(AnchorBase.WorkingDaysAfterStep, id, r * policy.ReminderAfterWorkingDays))
-                with { Condition = StepCondition.NonRespondentsOnly, Survey = survey, SurveyStepId = id, ReminderNumber = r });
+            yield return Anchored($"{surveyStepId}-reminder-{r}", StepKind.SurveyReminder, Audience.AllParticipants,
+                new StepAnchor(AnchorBase.WorkingDaysAfterStep, surveyStepId, r * policy.ReminderAfterWorkingDays))
+                with { Condition = StepCondition.NonRespondentsOnly, Survey = survey, SurveyStepId = surveyStepId, ReminderNumber = r };
         }
     }
 

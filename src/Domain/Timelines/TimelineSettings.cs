@@ -52,6 +52,12 @@ public sealed record TimelineSettings
 
     public SurveyPolicy Survey { get; init; } = SurveyPolicy.Default;
 
+    /// <summary>Surveys whose reminders and closing the leader or secretariat changed before sending, by survey step id.</summary>
+    public IReadOnlyDictionary<string, SurveyPolicy> SurveyPolicies { get; init; } = new Dictionary<string, SurveyPolicy>();
+
+    /// <summary>The policy of the survey sent by that step: its own if changed, else the network's.</summary>
+    public SurveyPolicy PolicyFor(string surveyStepId) => SurveyPolicies.TryGetValue(surveyStepId, out var policy) ? policy : Survey;
+
     public required int FollowUpMonths { get; init; }
 
     /// <summary>Grundlovsdag, juleaftensdag and nytårsaftensdag are non-working for scheduling (default).</summary>

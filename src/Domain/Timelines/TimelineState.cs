@@ -158,7 +158,7 @@ public sealed record TimelineState(
     public DateTimeOffset SurveyClosesAt(string surveyStepId)
     {
         var survey = Step(surveyStepId) ?? throw new DomainException("unknown-step", $"Tidslinjen har intet trin »{surveyStepId}«.");
-        var lastDay = Calendar.WorkingDaysAfter(CopenhagenTime.DateOf(survey.Due), Settings.Survey.CloseAfterWorkingDays);
+        var lastDay = Calendar.WorkingDaysAfter(CopenhagenTime.DateOf(survey.Due), Settings.PolicyFor(surveyStepId).CloseAfterWorkingDays);
         return CopenhagenTime.At(lastDay, new TimeOnly(23, 59, 59));
     }
 
@@ -170,8 +170,60 @@ public sealed record TimelineState(
         TimelineResumed r => Resume(r),
         TimelineClosedEarly c => Close(c),
         StepRetried r => RetryParked(r.StepId, r.At),
+        SurveyPolicyChanged p => ChangePolicy(p),
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
+
+    /// <summary>
+    /// What is wrong with a survey's own policy, each named by its <see cref="SurveyPolicy"/> property: reminders must
+    /// arrive while the survey is open, and it must close within eight weeks.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> PolicyProblems(SurveyPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var problems = new List<(string, string)>();
+        if (policy.ReminderAfterWorkingDays is < 1 or > 20)
+        {
+            problems.Add((nameof(SurveyPolicy.ReminderAfterWorkingDays), "Påmindelserne skal komme med 1 til 20 arbejdsdages mellemrum."));
+        }
+
+        if (policy.MaxReminders is < 0 or > 5) problems.Add((nameof(SurveyPolicy.MaxReminders), "Der kan højst sendes 5 påmindelser (0 betyder ingen)."));
+        if (policy.CloseAfterWorkingDays is < 1 or > 40)
+        {
+            problems.Add((nameof(SurveyPolicy.CloseAfterWorkingDays), "Spørgeskemaet skal lukke 1 til 40 arbejdsdage efter udsendelsen."));
+        }
+        else if (policy.MaxReminders > 0 && policy.ReminderAfterWorkingDays >= policy.CloseAfterWorkingDays)
+        {
+            problems.Add((nameof(SurveyPolicy.CloseAfterWorkingDays), "Spørgeskemaet skal lukke efter den første påmindelse."));
+        }
+
+        return problems;
+    }
+
+    private TimelineState ChangePolicy(SurveyPolicyChanged change)
+    {
+        var survey = Step(change.SurveyStepId);
+        if (survey is null || survey.Survey is null || survey.Kind == StepKind.SurveyReminder)
+        {
+            throw new DomainException("unknown-step", $"Tidslinjen har intet spørgeskema »{change.SurveyStepId}«.");
+        }
+
+        if (!survey.IsPending)
+        {
+            throw new DomainException("survey-sent", "Spørgeskemaet er allerede sendt, så påmindelserne og lukningen kan ikke længere ændres.");
+        }
+
+        if (PolicyProblems(change.Policy) is [var first, ..]) throw new DomainException("invalid-survey-policy", first.Message);
+
+        var policies = Settings.SurveyPolicies.Where(p => p.Key != change.SurveyStepId)
+            .Append(new(change.SurveyStepId, change.Policy))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var steps = Steps.Where(s => !(s.Kind == StepKind.SurveyReminder && s.SurveyStepId == change.SurveyStepId))
+            .Concat(TimelinePlanner.Reminders(change.SurveyStepId, survey.Survey.Value, change.Policy));
+        return (this with { Settings = Settings with { SurveyPolicies = policies } }).WithSteps(steps)
+            .Rescheduled(touchedMeetingId: null, bumpVersions: false).InTimeOrder();
+    }
 
     private TimelineState Move(MeetingMoved change)
     {

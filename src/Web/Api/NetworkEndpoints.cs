@@ -141,6 +141,20 @@ internal static class NetworkEndpoints
             return await Change(workflow, id, new MeetingMoved(meetingId, date!.Value, start!.Value, end!.Value, place, time.GetUtcNow()), null, http, ct);
         }).Produces<NetworkResponse>();
 
+        networks.MapPut("/{id:guid}/surveys/{stepId}/policy", async (Guid id, string stepId, SurveyPolicyRequest request, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Leads(id, workflow, http, ct) is { } denied) return denied;
+            var v = new RequestValidation();
+            if (request.ReminderAfterWorkingDays is null) v.Add("reminderAfterWorkingDays", "Angiv antallet af arbejdsdage mellem påmindelserne.");
+            if (request.MaxReminders is null) v.Add("maxReminders", "Angiv det højeste antal påmindelser.");
+            if (request.CloseAfterWorkingDays is null) v.Add("closeAfterWorkingDays", "Angiv, efter hvor mange arbejdsdage spørgeskemaet lukker.");
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var policy = new SurveyPolicy(request.ReminderAfterWorkingDays!.Value, request.MaxReminders!.Value, request.CloseAfterWorkingDays!.Value);
+            foreach (var (field, message) in TimelineState.PolicyProblems(policy)) v.Add(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field), message);
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            return await Change(workflow, id, new SurveyPolicyChanged(stepId, policy, time.GetUtcNow()), null, http, ct);
+        }).Produces<NetworkResponse>();
+
         networks.MapPost("/{id:guid}/meetings/{meetingId}/cancel", async (Guid id, string meetingId, NetworkWorkflow workflow, TimeProvider time, HttpContext http, CancellationToken ct) =>
             await Leads(id, workflow, http, ct) ?? await Change(workflow, id, new MeetingCancelled(meetingId, time.GetUtcNow()), null, http, ct)).Produces<NetworkResponse>();
 

@@ -93,6 +93,12 @@ public sealed record StartRequest(
     string? Place,
     [property: Range(1, 24)] int? MeetingCount);
 
+[RequestExample("""{"reminderAfterWorkingDays": 3, "maxReminders": 2, "closeAfterWorkingDays": 10}""")]
+public sealed record SurveyPolicyRequest(
+    [property: Required, Description("Arbejdsdage mellem påmindelserne, 1-20.")] int? ReminderAfterWorkingDays,
+    [property: Required, Description("Højst antal påmindelser, 0-5.")] int? MaxReminders,
+    [property: Required, Description("Lukker efter antal arbejdsdage, 1-40.")] int? CloseAfterWorkingDays);
+
 [RequestExample("""{"date": "2027-03-10", "start": "13:00", "end": "15:00", "place": "Mødelokale 2"}""")]
 public sealed record MoveMeetingRequest(
     [property: Required, Description("En arbejdsdag, ÅÅÅÅ-MM-DD.")] string? Date,

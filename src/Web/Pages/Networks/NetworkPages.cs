@@ -276,6 +276,56 @@ public static class NetworkPages
             return Render<MeetingPage>(new { NetworkId = id, Theme = record.Network.Contract.Theme ?? "", Meeting = meeting, Posted = posted, Errors = errors }, 400);
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
+        endpoints.MapGet("/netvaerk/{id:guid}/spoergeskemaer/{stepId}", async (Guid id, string stepId, HttpContext http, NetworkWorkflow workflow, CancellationToken ct) =>
+        {
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            if (PendingSurvey(record, stepId) is not { } survey) return NoSuchSurvey(id);
+            return Render<SurveyPolicyPage>(new { NetworkId = id, record.Timeline, Survey = survey });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
+        endpoints.MapPost("/netvaerk/{id:guid}/spoergeskemaer/{stepId}", async (Guid id, string stepId, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await Forms.ReadAsync(http, ct) is (var form, var refused) && refused is not null) return refused;
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!MayChange(http, record)) return Ideas.IdeaPages.Forbidden();
+            if (PendingSurvey(record, stepId) is not { } survey) return NoSuchSurvey(id);
+            var posted = PolicyFields.ToDictionary(f => f, f => form![f].ToString().Trim(), StringComparer.Ordinal);
+            var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+            int Number(string field)
+            {
+                if (int.TryParse(posted[field], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 99) return n;
+                errors[field] = "Skriv et helt tal.";
+                return 0;
+            }
+
+            var policy = new SurveyPolicy(Number("mellemrum"), Number("antal"), Number("lukker"));
+            foreach (var (field, message) in errors.Count == 0 ? TimelineState.PolicyProblems(policy) : [])
+            {
+                errors.TryAdd(field switch
+                {
+                    nameof(SurveyPolicy.ReminderAfterWorkingDays) => "mellemrum",
+                    nameof(SurveyPolicy.MaxReminders) => "antal",
+                    _ => "lukker",
+                }, message);
+            }
+
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    await workflow.ChangeTimelineAsync(id, new SurveyPolicyChanged(stepId, policy, time.GetUtcNow()), null, ifMatch: null, ct);
+                    return Results.Redirect($"/netvaerk/{id}#spoergeskemaer");
+                }
+                catch (DomainException e)
+                {
+                    errors["mellemrum"] = e.Message; // sent meanwhile
+                }
+            }
+
+            return Render<SurveyPolicyPage>(new { NetworkId = id, record.Timeline, Survey = survey, Posted = posted, Errors = errors }, 400);
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
         endpoints.MapPost("/netvaerk/{id:guid}/moeder/{meetingId}/aflys", (Guid id, string meetingId, HttpContext http, NetworkWorkflow workflow, TimeProvider time, CancellationToken ct) =>
             ChangeAsync(id, http, workflow, _ => (new MeetingCancelled(meetingId, time.GetUtcNow()), null, null), ct))
             .RequireAuthorization(Policies.Staff).ExcludeFromDescription();
@@ -284,6 +334,16 @@ public static class NetworkPages
     }
 
     private static readonly string[] MeetingFields = ["dato", "fra", "til", "sted"];
+
+    private static readonly string[] PolicyFields = ["mellemrum", "antal", "lukker"];
+
+    /// <summary>A survey step of the network that has not been sent: only then may its reminders change.</summary>
+    private static TimelineStep? PendingSurvey(NetworkRecord record, string stepId) =>
+        record.Timeline?.Step(stepId) is { Survey: not null, IsPending: true } step && step.Kind != StepKind.SurveyReminder ? step : null;
+
+    private static IResult NoSuchSurvey(Guid id) => Page("Spørgeskemaet kan ikke ændres",
+        "<p>Netværket har ikke et spørgeskema, der venter på at blive sendt, på denne adresse. Et sendt spørgeskema beholder sine påmindelser.</p>"
+        + $"<p><a class=\"function-link\" href=\"/netvaerk/{id}\">Til netværkets side</a></p>", 404);
 
     private static IResult NoSuchMeeting(Guid id) => Page("Mødet findes ikke", "<p>Netværket har ikke et møde, der kan flyttes eller aflyses, på denne adresse.</p>"
         + $"<p><a class=\"function-link\" href=\"/netvaerk/{id}\">Til netværkets side</a></p>", 404);
