@@ -229,11 +229,20 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByRole(AriaRole.Link, new() { Name = "Se svarprocent og resultater af netværkets spørgeskemaer" }).ClickAsync();
         await AccessibleAsync(page, checkedPages);
 
+        // The end evaluation's reminders, before it is sent: the form and a refusal.
+        await page.GotoAsync($"/netvaerk/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ret påmindelser for slutevaluering" }).ClickAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GetByLabel("Højst antal påmindelser").FillAsync("9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem påmindelserne" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#antal-fejl")).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+
         // On a phone the signed-in bar (name and sign-out) is still there.
         await page.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(page.Locator(".portal-info-mobile").GetByRole(AriaRole.Link, new() { Name = "Log ud" })).ToBeVisibleAsync();
         await AccessibleAsync(page, checkedPages);
-        Assert.Equal(7, checkedPages.Count);
+        Assert.Equal(9, checkedPages.Count);
     }
 
     [Fact(Timeout = 180_000)]
