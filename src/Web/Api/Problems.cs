@@ -15,6 +15,7 @@ public static class Problems
     {
         "illegal-transition", "contract-incomplete", "contract-locked", "type-locked", "timeline-closed", "timeline-paused",
         "meeting-held", "meeting-cancelled", "already-answered", "idea-not-approved", "time-out-of-order", "step-not-parked",
+        "question-set-changed", "survey-sent",
     };
 
     public const string ValidationTitle = "Oplysningerne er ikke gyldige.";

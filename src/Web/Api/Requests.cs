@@ -93,6 +93,20 @@ public sealed record StartRequest(
     string? Place,
     [property: Range(1, 24)] int? MeetingCount);
 
+/// <summary>One question of a new question-set version; a question without a key is new and gets one.</summary>
+public sealed record QuestionInput(
+    [property: Required, Description("The Danish question or statement.")] string? Text,
+    [property: Required, Description("scale, yes-no, free-text, number, single-choice or multiple-choice.")] string? Type,
+    [property: Description("Whether an answer is required.")] bool Required = false,
+    [property: Description("Guidance shown under the question.")] string? Help = null,
+    [property: Description("Choice questions: the options' Danish labels, in order (values are kept for unchanged labels).")] IReadOnlyList<string>? Options = null,
+    [property: Description("The key of a question carried over from the current version; leave out for a new question.")] string? Key = null);
+
+[RequestExample("""{"basedOn": 1, "questions": [{"key": "purpose.achieved", "text": "Netværket nåede sit formål.", "type": "scale", "required": true}, {"text": "Hvem har I samarbejdet med?", "type": "multiple-choice", "required": false, "options": ["Skoler", "Frivillige"]}]}""")]
+public sealed record QuestionSetRequest(
+    [property: Required, Description("The version the edit is based on: the current one, or 409.")] int? BasedOn,
+    [property: Required, Description("Every question of the new version, in order.")] IReadOnlyList<QuestionInput>? Questions);
+
 [RequestExample("""{"reminderAfterWorkingDays": 3, "maxReminders": 2, "closeAfterWorkingDays": 10}""")]
 public sealed record SurveyPolicyRequest(
     [property: Required, Description("Arbejdsdage mellem påmindelserne, 1-20.")] int? ReminderAfterWorkingDays,

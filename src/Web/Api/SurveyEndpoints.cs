@@ -1,3 +1,4 @@
+using Netvaerk.Domain.Networks;
 using Netvaerk.Domain.Surveys;
 using Netvaerk.Domain.Ports;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,32 @@ internal static class SurveyEndpoints
             return Results.Ok(new { message = "Tak for dine svar!" });
         }).Produces(StatusCodes.Status200OK);
 
+        // The secretariat's question sets: read, and save a new version (never a change in place).
+        var sets = api.MapGroup("/question-sets").WithTags("Spørgeskemaer").RequireAuthorization(Policies.Secretariat);
+        sets.MapGet("/", async (QuestionSetWorkflow workflow, CancellationToken ct) => Results.Ok(await workflow.ListAsync(ct)))
+            .Produces<QuestionSetHistory[]>();
+        sets.MapGet("/{type}/{kind}", async (string type, string kind, QuestionSetWorkflow workflow, CancellationToken ct) =>
+            Parse(type, kind) is var (t, k) ? Results.Ok(await workflow.GetAsync(t, k, ct)) : UnknownSet())
+            .Produces<QuestionSetHistory>();
+        sets.MapPost("/{type}/{kind}/versions", async (string type, string kind, QuestionSetRequest request, QuestionSetWorkflow workflow,
+            HttpContext http, CancellationToken ct) =>
+        {
+            if (Parse(type, kind) is not var (t, k)) return UnknownSet();
+            var current = (await workflow.GetAsync(t, k, ct)).Current;
+            var v = new RequestValidation();
+            if (request.BasedOn is null) v.Add("basedOn", "Angiv den version, ændringen bygger på.");
+            if (request.Questions is null or { Count: 0 }) v.Add("questions", "Spørgeskemaet skal have mindst ét spørgsmål.");
+            var questions = new List<SurveyQuestion>();
+            for (var i = 0; i < (request.Questions?.Count ?? 0); i++)
+            {
+                if (Question(request.Questions![i], i, current, v) is { } question) questions.Add(question);
+            }
+
+            if (!v.IsValid) return Problems.Validation(v.Errors);
+            var saved = await workflow.ReviseAsync(t, k, request.BasedOn!.Value, questions, http.User.Email(), ct);
+            return Results.Created($"/api/question-sets/{type}/{kind}", saved);
+        }).Produces<QuestionSet>(StatusCodes.Status201Created);
+
         var networks = api.MapGroup("/networks").WithTags("Netværk").RequireAuthorization(Policies.Staff);
         networks.MapGet("/{id:guid}/surveys", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
             NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.StatusAsync(id, ct)) : NetworkEndpoints.Forbidden()).Produces<SurveyStatus[]>();
@@ -71,5 +98,49 @@ internal static class SurveyEndpoints
             var record = await involvement.RegisterAsync(id, group!.Value, who, request.HowMany!.Value, how, date!.Value, http.User.Email(), ct);
             return Results.Created($"/api/networks/{id}/involvement/{record.Id}", record);
         }).Produces<InvolvementRecord>(StatusCodes.Status201Created);
+    }
+
+    private static (NetworkType, SurveyKind)? Parse(string type, string kind)
+    {
+        var t = Enum.GetValues<NetworkType>().Where(x => TimelineJson.WireName(x) == type).Select(x => (NetworkType?)x).FirstOrDefault();
+        var k = Enum.GetValues<SurveyKind>().Where(x => TimelineJson.WireName(x) == kind).Select(x => (SurveyKind?)x).FirstOrDefault();
+        return t is null || k is null ? null : (t.Value, k.Value);
+    }
+
+    private static IResult UnknownSet() => Problems.Status(404, "Spørgeskemaet findes ikke. Netværkstypen er innovation, welfare eller learning, og spørgeskemaet baseline, mid-term, end eller follow-up.", "unknown-question-set");
+
+    /// <summary>
+    /// One question of the new version: a carried-over key keeps its answer type, scale labels and short name (answers
+    /// must stay comparable); a question without a key is new and gets one.
+    /// </summary>
+    private static SurveyQuestion? Question(QuestionInput input, int i, QuestionSet current, RequestValidation v)
+    {
+        var field = $"questions[{i}]";
+        var text = v.Text($"{field}.text", input.Text, "Spørgsmålets tekst", QuestionSet.MaxTextLength);
+        var help = v.OptionalText($"{field}.help", input.Help, "Hjælpeteksten", QuestionSet.MaxTextLength);
+        var type = Enum.GetValues<AnswerType>().Where(x => TimelineJson.WireName(x) == input.Type).Select(x => (AnswerType?)x).FirstOrDefault();
+        if (type is null) v.Add($"{field}.type", "Svartypen er scale, yes-no, free-text, number, single-choice eller multiple-choice.");
+        SurveyQuestion? question;
+        if (input.Key is { } key)
+        {
+            question = current.Questions.FirstOrDefault(q => q.Key == key);
+            if (question is null) v.Add($"{field}.key", $"Nøglen »{key}« findes ikke i den gældende version. Udelad nøglen for et nyt spørgsmål.");
+            else if (type is not null && question.Type != type) v.Add($"{field}.type", "Et spørgsmåls svartype kan ikke ændres, så svarene kan sammenlignes. Tilføj et nyt spørgsmål i stedet.");
+        }
+        else
+        {
+            question = new SurveyQuestion($"egen.v{current.Version + 1}.{i + 1}", "", type ?? AnswerType.FreeText, false);
+            if (type == AnswerType.Scale) question = question with { LowLabel = SurveyAnswers.AgreementLabels[0], HighLabel = SurveyAnswers.AgreementLabels[^1] };
+        }
+
+        if (question is null || type is null) return null;
+        question = question with { Text = text, Help = help, Required = input.Required };
+        if (type is AnswerType.SingleChoice or AnswerType.MultipleChoice)
+        {
+            question = question with { Options = Pages.Surveys.QuestionSetPages.Options(input.Options ?? [], question.Options) };
+            if (question.Options.Count < 2) v.Add($"{field}.options", "Et valgspørgsmål skal have mindst to svarmuligheder.");
+        }
+
+        return question;
     }
 }

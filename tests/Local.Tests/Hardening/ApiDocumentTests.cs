@@ -84,7 +84,9 @@ public sealed class ApiDocumentTests : IDisposable
                 var example = Assert.IsType<JsonArray>(schema["examples"], exactMatch: false)[0]!;
                 var path = route.Replace("{id}", route.StartsWith("/api/ideas", StringComparison.Ordinal) ? ideaId : networkId, StringComparison.Ordinal)
                     .Replace("{meetingId}", "meeting-2", StringComparison.Ordinal).Replace("{email}", "ny@albertslund.dk", StringComparison.Ordinal)
-                    .Replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", StringComparison.Ordinal);
+                    .Replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", StringComparison.Ordinal)
+                    .Replace("{type}", "learning", StringComparison.Ordinal).Replace("{kind}", "end", StringComparison.Ordinal)
+                    .Replace("{stepId}", "end-evaluation", StringComparison.Ordinal);
 
                 async Task<HttpResponseMessage> SendAsync(JsonNode json) =>
                     await secretariat.SendAsync(new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path)

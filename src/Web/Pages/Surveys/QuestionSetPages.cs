@@ -97,7 +97,7 @@ public static class QuestionSetPages
             question = question with { Text = text, Help = help.Length == 0 ? null : help, Required = form[$"{id}-obligatorisk"] == "ja" };
             if (question.Type is AnswerType.SingleChoice or AnswerType.MultipleChoice)
             {
-                question = question with { Options = Options(form[$"{id}-muligheder"].ToString(), question.Options) };
+                question = question with { Options = Options(Lines(form[$"{id}-muligheder"].ToString()), question.Options) };
                 if (question.Options.Count < 2) errors[$"{id}-muligheder"] = "Skriv mindst to svarmuligheder, én pr. linje.";
             }
 
@@ -114,7 +114,7 @@ public static class QuestionSetPages
             if (type == AnswerType.Scale) question = question with { LowLabel = SurveyAnswers.AgreementLabels[0], HighLabel = SurveyAnswers.AgreementLabels[^1] };
             if (type is AnswerType.SingleChoice or AnswerType.MultipleChoice)
             {
-                question = question with { Options = Options(form["ny-muligheder"].ToString(), []) };
+                question = question with { Options = Options(Lines(form["ny-muligheder"].ToString()), []) };
                 if (question.Options.Count < 2) errors["ny-muligheder"] = "Skriv mindst to svarmuligheder, én pr. linje.";
             }
 
@@ -128,11 +128,13 @@ public static class QuestionSetPages
         return (questions, errors);
     }
 
-    /// <summary>One option per line; an unchanged label keeps its stored value, so earlier answers still count for it.</summary>
-    private static List<ChoiceOption> Options(string lines, IReadOnlyList<ChoiceOption> existing)
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Options from their labels; an unchanged label keeps its stored value, so earlier answers still count for it.</summary>
+    internal static List<ChoiceOption> Options(IEnumerable<string> labels, IReadOnlyList<ChoiceOption> existing)
     {
         var options = new List<ChoiceOption>();
-        foreach (var label in lines.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
+        foreach (var label in labels.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal))
         {
             var value = existing.FirstOrDefault(o => o.Label == label)?.Value ?? Slug(label);
             while (options.Any(o => o.Value == value) || (existing.Any(o => o.Value == value && o.Label != label))) value += "-2";
