@@ -125,6 +125,30 @@ public static class Targets
         })];
     }
 
+    /// <summary>
+    /// The titles of an innovation network's proposals, from the latest of the end and mid-term evaluations whose titles
+    /// question at least the threshold answered (free text below it is withheld everywhere): one per line, each once,
+    /// in alphabetical order (a title in several spellings, as most wrote it). Empty for the other types or until then.
+    /// </summary>
+    public static IReadOnlyList<string> ProposalTitles(NetworkType type, IReadOnlyList<SurveyAnswersOf> surveys, int anonymityThreshold = SurveyResults.DefaultAnonymityThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(surveys);
+        if (type != NetworkType.Innovation) return [];
+        const string Key = "proposals.titles";
+        foreach (var survey in surveys.Where(s => s.Survey.Kind is SurveyKind.End or SurveyKind.MidTerm).OrderByDescending(s => s.Survey.SentAt))
+        {
+            var answers = survey.Responses.Select(r => r.Answers.TryGetValue(Key, out var v) ? SurveyAnswers.Clean(v) : null).OfType<string>().ToArray();
+            if (answers.Length < anonymityThreshold) continue;
+            // The same title written in different case is one proposal, spelt as most wrote it.
+            return [.. answers.SelectMany(a => a.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
+                .Select(g => g.GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key)
+                .Order(StringComparer.Create(Danish, ignoreCase: true))];
+        }
+
+        return [];
+    }
+
     /// <summary>The target in Danish, as the strategy puts it.</summary>
     public static string Goal(NetworkType type) => type switch
     {

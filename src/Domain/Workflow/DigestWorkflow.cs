@@ -110,6 +110,9 @@ public sealed class DigestWorkflow(
             CitizenInvolvementRegistrations = registrations.Count(r => r.Group == StakeholderGroup.Citizens),
             InvolvementRegistrations = registrations.Count,
             NetworkUrl = settings.Link($"netvaerk/{id}"),
+            ProposalTitles = network.Contract.Type == NetworkType.Innovation
+                ? Evaluation.Targets.ProposalTitles(NetworkType.Innovation, await surveys.AnsweredAsync(Tenant, id, cancellationToken), evaluation.AnonymityThreshold)
+                : [],
         };
         return LeaderDigest.Compose(input) is { } message
             ? new OutboxMessage(DigestKeys.Weekly(id, week, leader.Email), Tenant, leader.Email, leader.Name, message, now)

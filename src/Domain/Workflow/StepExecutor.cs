@@ -17,7 +17,8 @@ public sealed class StepExecutor(
     IInvolvementStore involvement,
     IAccessStore access,
     ISecretGenerator secrets,
-    WorkflowSettings settings)
+    WorkflowSettings settings,
+    EvaluationSettings evaluation)
 {
     /// <summary>
     /// Returns how many messages this run queued, and the recipients whose message could not be made: they are left out
@@ -67,7 +68,10 @@ public sealed class StepExecutor(
                 state.Steps.Count(s => s.Kind == StepKind.Meeting && s.Status == StepStatus.Done),
                 state.Meetings.Count(m => !m.Cancelled),
                 registrations.Count,
-                ProposalTitles: []));
+                // The political status names the proposals the evaluations report, once enough have answered.
+                ProposalTitles: step.Kind == StepKind.PoliticalStatus
+                    ? Evaluation.Targets.ProposalTitles(state.Type, await surveys.AnsweredAsync(tenant, networkId, cancellationToken), evaluation.AnonymityThreshold)
+                    : []));
 
         var directory = await DirectoryAsync(record.Network, cancellationToken);
         var composed = StepMessages.Compose(state, step, Summary(record.Network), directory, facts);

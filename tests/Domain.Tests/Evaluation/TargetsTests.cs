@@ -102,4 +102,23 @@ public class TargetsTests
         Assert.Equal((2, 2, 1, 2), (innovation.Networks, innovation.Measured, innovation.Met, innovation.Proposals));
         Assert.Equal("0 af 0 netværk har et resultat endnu.", Targets.Describe(portfolio.Single(t => t.Type == NetworkType.Learning)));
     }
+
+    [Fact]
+    public void Proposal_titles_come_from_the_latest_evaluation_enough_answered_one_per_line_each_once()
+    {
+        SurveyResponse Titles(SurveyKind kind, string person, string titles) =>
+            Response(kind, person, new Dictionary<string, string> { ["proposals.titles"] = titles });
+        var mid = new SurveyAnswersOf(Survey(SurveyKind.MidTerm, day: 0),
+            [.. "abcde".Select(p => Titles(SurveyKind.MidTerm, p.ToString(), "Frivilligbank\nDigital nabohjælp"))]);
+        var endFew = new SurveyAnswersOf(Survey(SurveyKind.End, day: 180), [Titles(SurveyKind.End, "a", "Hemmeligt forslag")]);
+
+        // The end evaluation has too few answers to show its texts: the mid-term's titles stand.
+        Assert.Equal(["Digital nabohjælp", "Frivilligbank"], Targets.ProposalTitles(NetworkType.Innovation, [mid, endFew]));
+
+        var end = new SurveyAnswersOf(Survey(SurveyKind.End, day: 180),
+            [.. "abcde".Select((p, i) => Titles(SurveyKind.End, p.ToString(), i == 0 ? "frivilligbank\n  Åben skolegård " : "Frivilligbank"))]);
+        Assert.Equal(["Frivilligbank", "Åben skolegård"], Targets.ProposalTitles(NetworkType.Innovation, [mid, end]));
+        Assert.Empty(Targets.ProposalTitles(NetworkType.Welfare, [mid, end]));
+        Assert.Empty(Targets.ProposalTitles(NetworkType.Innovation, [endFew]));
+    }
 }

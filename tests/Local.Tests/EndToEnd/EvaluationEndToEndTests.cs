@@ -106,6 +106,42 @@ public sealed class EvaluationEndToEndTests : IDisposable
         Assert.Contains("71 % af 7 svarpersoner oplever en forbedring", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_innovation_networks_mid_term_proposals_reach_the_target_and_the_political_status()
+    {
+        using var host = new TestHost(_data, _clock);
+        var (id, secretariat) = await Scenarios.ReadyAsync(host, "innovation");
+        var extra = Colleagues.Take(3).Select(n => new { name = n, email = $"{n}@albertslund.dk", kind = "employee", role = "core" }).ToArray();
+        (await secretariat.PostAsJsonAsync($"/api/networks/{id}/participants", new { participants = extra })).EnsureSuccessStatusCode();
+        (await secretariat.PostAsJsonAsync($"/api/networks/{id}/start", new { startDate = "2027-03-01" })).EnsureSuccessStatusCode();
+
+        // The mid-term evaluation after the sixth meeting: five of six answer, naming two proposals between them.
+        await host.AdvanceToAsync(Local(9, 3, 12));
+        var mid = Links("Midtvejsevaluering af");
+        string[] answering = ["mette.holm", "jonas.berg", .. Colleagues.Take(3)];
+        for (var i = 0; i < answering.Length; i++)
+        {
+            await Respondents.AnswerAsync(host, mid[answering[i]], coordination: 3, improvement: null, new Dictionary<string, string>
+            {
+                [SurveyQuestions.ProposalsCountKey] = i < 3 ? "2" : "1",
+                ["proposals.titles"] = i < 3 ? "Frivilligbank\nDigital nabohjælp" : "frivilligbank",
+                ["perspectives.brought"] = "borgere,virksomheder",
+            });
+        }
+
+        secretariat = await host.SignInAsync(TestHost.Secretariat);
+        var target = (await (await secretariat.GetAsync($"/api/networks/{id}/evaluation")).ReadAsync()).GetProperty("target");
+        Assert.Equal((5, 2, true), (target.GetProperty("respondents").GetInt32(), target.GetProperty("proposals").GetInt32(), target.GetProperty("met").GetBoolean()));
+
+        // The quarterly status of December to the §17,4 liaison names them; so does the leader's weekly digest.
+        await host.AdvanceToAsync(Local(12, 6, 12));
+        var status = host.MailsTo("udvalg17-4@albertslund.dk").Single(m => m.Title().StartsWith("Kvartalsstatus", StringComparison.Ordinal) && m.Title().EndsWith("december 2027", StringComparison.Ordinal));
+        Assert.Contains("Forslag til nye velfærdsydelser: 2", status.Text(), StringComparison.Ordinal);
+        Assert.Contains("Forslag til nye velfærdsydelser indtil nu:\n\n- Digital nabohjælp\n- Frivilligbank\n", status.Text(), StringComparison.Ordinal);
+        var digest = host.MailsTo(Scenarios.Leader).Last(m => m.Title().StartsWith("Ugens overblik", StringComparison.Ordinal));
+        Assert.Contains("Frivilligbank", digest.Text(), StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> Links(string subject) => Respondents.Links(_data, subject);
 
     private static Task AnswerAsync(TestHost host, string token, int coordination, int? improvement) =>

@@ -14,15 +14,23 @@ internal static class Respondents
 
     /// <summary>
     /// Answers every question: the relational-coordination items with <paramref name="coordination"/>, the improvement
-    /// items with <paramref name="improvement"/> (3 if null), other scales 3, yes, 1, the first option, a short text.
+    /// items with <paramref name="improvement"/> (3 if null), other scales 3, yes, 1, the first option, a short text —
+    /// unless <paramref name="overrides"/> gives the answer by key.
     /// </summary>
-    public static async Task AnswerAsync(TestHost host, string token, int coordination, int? improvement)
+    public static async Task AnswerAsync(TestHost host, string token, int coordination, int? improvement,
+        IReadOnlyDictionary<string, string>? overrides = null)
     {
         var form = await (await host.Client().GetAsync($"/api/surveys/{token}")).ReadAsync();
         var answers = new Dictionary<string, string>();
         foreach (var q in form.GetProperty("questions").EnumerateArray())
         {
             var key = q.GetProperty("key").GetString()!;
+            if (overrides is not null && overrides.TryGetValue(key, out var given))
+            {
+                answers[key] = given;
+                continue;
+            }
+
             answers[key] = q.GetProperty("type").GetString() switch
             {
                 "scale" when key.StartsWith("rc.", StringComparison.Ordinal) => coordination.ToString(CultureInfo.InvariantCulture),
