@@ -68,13 +68,17 @@ internal static class SurveyEndpoints
             NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.StatusAsync(id, ct)) : NetworkEndpoints.Forbidden()).Produces<SurveyStatus[]>();
 
         // The evaluation as the report page shows it, every figure anonymity-safe: JSON, and CSV for Danish Excel.
-        networks.MapGet("/{id:guid}/evaluation", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
-            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value) ? Results.Ok(await surveys.EvaluationAsync(id, ct)) : NetworkEndpoints.Forbidden())
+        // ?survey=<step id> narrows either to one survey (the per-survey report's exports).
+        networks.MapGet("/{id:guid}/evaluation", async (Guid id, string? survey, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value)
+                ? Results.Ok(Only(await surveys.EvaluationAsync(id, ct), survey))
+                : NetworkEndpoints.Forbidden())
             .Produces<NetworkEvaluation>();
 
-        networks.MapGet("/{id:guid}/evaluation.csv", async (Guid id, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        networks.MapGet("/{id:guid}/evaluation.csv", async (Guid id, string? survey, SurveyWorkflow surveys, NetworkWorkflow workflow, HttpContext http, CancellationToken ct) =>
             NetworkEndpoints.MaySee(http, (await workflow.GetAsync(id, ct)).Value)
-                ? Results.File(Reports.EvaluationCsv.Write(await surveys.EvaluationAsync(id, ct)), Reports.EvaluationCsv.ContentType, $"evaluering-{id}.csv")
+                ? Results.File(Reports.EvaluationCsv.Write(Only(await surveys.EvaluationAsync(id, ct), survey)), Reports.EvaluationCsv.ContentType,
+                    $"evaluering-{id}.csv")
                 : NetworkEndpoints.Forbidden())
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
@@ -143,4 +147,9 @@ internal static class SurveyEndpoints
 
         return question;
     }
+
+    /// <summary>The evaluation, or only one survey of it (an unknown step id: none).</summary>
+    private static NetworkEvaluation Only(NetworkEvaluation evaluation, string? surveyStepId) => surveyStepId is null
+        ? evaluation
+        : evaluation with { Surveys = [.. evaluation.Surveys.Where(s => s.Survey.StepId == surveyStepId)] };
 }

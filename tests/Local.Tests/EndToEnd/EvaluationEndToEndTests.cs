@@ -87,6 +87,16 @@ public sealed class EvaluationEndToEndTests : IDisposable
         Assert.Equal(2.14, double.Parse(before[7], NumberStyles.Float, CultureInfo.GetCultureInfo("da-DK")), 2);
         Assert.Equal("71,4", rows.Single(r => r[0] == "Mål")[6]);
 
+        // The end evaluation's own report, and its exports narrowed to it.
+        var endPage = await secretariat.GetAsync($"/netvaerk/{id}/evaluering/end-evaluation");
+        var endText = await endPage.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Slutevaluering: Frivillighed i Albertslund</h1>", endText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Førmåling", endText, StringComparison.Ordinal);
+        var endRows = DanishCsv.Read(await (await secretariat.GetAsync($"/api/networks/{id}/evaluation.csv?survey=end-evaluation")).Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain(endRows, r => r[0] == "Førmåling");
+        Assert.Contains(endRows, r => r[0] == "Slutevaluering");
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/netvaerk/{id}/evaluering/no-such-survey")).StatusCode);
+
         // The secretariat's portfolio and the monthly digest of 1 April carry the target.
         var portfolio = await (await secretariat.GetAsync("/portefolje")).Content.ReadAsStringAsync();
         Assert.Contains("1 af 1 netværk har et resultat; 71 % af 7 svarpersoner oplever en forbedring, og 1 netværk har nået målet.", portfolio, StringComparison.Ordinal);

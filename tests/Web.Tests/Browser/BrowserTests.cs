@@ -276,6 +276,10 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.True(await page.Locator("main svg[role=img]").CountAsync() > 5);
         await AccessibleAsync(page, checkedPages);
         await ScreenshotAsync(page, "evaluation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kun slutevaluering" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Slutevaluering: Frivillighed i Albertslund" })).ToBeVisibleAsync();
+        await AccessibleAsync(page, checkedPages);
+        await page.GoBackAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Afslutningsrapport (til print)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forløbet" })).ToBeVisibleAsync();
@@ -297,7 +301,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem som version 2" }).ClickAsync();
         await Assertions.Expect(page.Locator("#q1-tekst-fejl")).ToBeVisibleAsync();
         await AccessibleAsync(page, checkedPages);
-        Assert.Equal(6, checkedPages.Count);
+        Assert.Equal(7, checkedPages.Count);
     }
 
     [Fact(Timeout = 180_000)]

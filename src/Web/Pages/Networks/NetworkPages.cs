@@ -132,6 +132,20 @@ public static class NetworkPages
             return Render<Surveys.SurveyResultsPage>(new { Evaluation = evaluation });
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
+        endpoints.MapGet("/netvaerk/{id:guid}/evaluering/{stepId}", async (Guid id, string stepId, HttpContext http, NetworkWorkflow workflow, SurveyWorkflow surveys, CancellationToken ct) =>
+        {
+            if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
+            if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
+            var evaluation = await surveys.EvaluationAsync(id, ct);
+            if (evaluation.Surveys.FirstOrDefault(s => s.Survey.StepId == stepId) is not { } one)
+            {
+                return Page("Spørgeskemaet findes ikke", "<p>Netværket har ikke sendt et spørgeskema på denne adresse.</p>"
+                    + $"<p><a class=\"function-link\" href=\"/netvaerk/{id}/evaluering\">Til evalueringen</a></p>", 404);
+            }
+
+            return Render<Surveys.SurveyResultsPage>(new { Evaluation = evaluation with { Surveys = [one] }, Only = one });
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+
         endpoints.MapGet("/netvaerk/{id:guid}/afslutningsrapport", async (Guid id, HttpContext http, NetworkWorkflow workflow, SurveyWorkflow surveys,
             InvolvementWorkflow involvement, TimeProvider time, CancellationToken ct) =>
         {
