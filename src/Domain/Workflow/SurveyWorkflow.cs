@@ -41,7 +41,8 @@ public sealed class SurveyWorkflow(
 
     public async Task<SurveyForm> FormAsync(string token, CancellationToken cancellationToken = default)
     {
-        var (survey, invitation, type, name) = await FindAsync(token, cancellationToken);
+        var (survey, invitation, contract) = await FindAsync(token, cancellationToken);
+        var (type, name) = (contract.Type ?? NetworkType.Welfare, contract.Theme ?? "");
         var answered = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken))
             .Any(i => string.Equals(i.RecipientEmail, invitation.RecipientEmail, StringComparison.OrdinalIgnoreCase) && i.AnsweredAt is not null);
         return new SurveyForm(survey, name, await QuestionsAsync(survey, type, cancellationToken), answered, time.GetUtcNow() > survey.ClosesAt);
@@ -54,7 +55,8 @@ public sealed class SurveyWorkflow(
     public async Task SubmitAsync(string token, IReadOnlyDictionary<string, string> answers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var (survey, invitation, type, _) = await FindAsync(token, cancellationToken);
+        var (survey, invitation, contract) = await FindAsync(token, cancellationToken);
+        var type = contract.Type ?? NetworkType.Welfare;
         var now = time.GetUtcNow();
         if (now > survey.ClosesAt)
         {
@@ -65,9 +67,7 @@ public sealed class SurveyWorkflow(
         var problems = SurveyAnswerValidation.Validate(questions, answers);
         if (problems.Count > 0) throw new SurveyAnswersInvalidException(problems);
 
-        var network = await networks.FindAsync(Tenant, survey.NetworkId, cancellationToken);
-        var participant = network?.Value.Network.Contract.Participants
-            .FirstOrDefault(p => string.Equals(p.Email, invitation.RecipientEmail, StringComparison.OrdinalIgnoreCase));
+        var participant = contract.Participants.FirstOrDefault(p => string.Equals(p.Email, invitation.RecipientEmail, StringComparison.OrdinalIgnoreCase));
         var response = new SurveyResponse(survey.Id, now, SurveyAnswerValidation.Normalise(questions, answers))
         {
             RespondentKey = evaluation.Keys.For(survey.NetworkId, invitation.RecipientEmail),
@@ -141,15 +141,14 @@ public sealed class SurveyWorkflow(
     private async Task<IReadOnlyList<SurveyQuestion>> QuestionsAsync(Survey survey, NetworkType type, CancellationToken cancellationToken) =>
         (await surveys.QuestionSetAsync(Tenant, type, survey.Kind, survey.QuestionSetVersion, cancellationToken)).Questions;
 
-    private async Task<(Survey Survey, SurveyInvitation Invitation, NetworkType Type, string Name)> FindAsync(string token, CancellationToken cancellationToken)
+    private async Task<(Survey Survey, SurveyInvitation Invitation, NetworkContract Contract)> FindAsync(string token, CancellationToken cancellationToken)
     {
         const string Unknown = "Linket til spørgeskemaet er ukendt. Brug linket fra din e-mail.";
         if (!SurveyTokens.IsWellFormed(token)) throw new NotFoundException(Unknown);
         var invitation = await surveys.FindInvitationAsync(Tenant, SurveyTokens.Hash(token), cancellationToken) ?? throw new NotFoundException(Unknown);
         var survey = await surveys.FindSurveyAsync(Tenant, invitation.SurveyId, cancellationToken) ?? throw new NotFoundException(Unknown);
         var network = await networks.FindAsync(Tenant, survey.NetworkId, cancellationToken) ?? throw new NotFoundException(Unknown);
-        var contract = network.Value.Network.Contract;
-        return (survey, invitation, contract.Type ?? NetworkType.Welfare, contract.Theme ?? "");
+        return (survey, invitation, network.Value.Network.Contract);
     }
 }
 
