@@ -29,6 +29,19 @@ public static class TimelineJson
         return JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
     }
 
+    /// <summary>The enum value with this wire name (any case, trimmed), or null.</summary>
+    public static TEnum? FromWireName<TEnum>(string? name)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(WireName(candidate), name.Trim(), StringComparison.OrdinalIgnoreCase)) return candidate;
+        }
+
+        return null;
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

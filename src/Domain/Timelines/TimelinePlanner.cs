@@ -136,7 +136,7 @@ public static class TimelinePlanner
     /// <summary>A survey's reminders under a policy: each so many working days after it, all before it closes.</summary>
     internal static IEnumerable<TimelineStep> Reminders(string surveyStepId, SurveyKind survey, SurveyPolicy policy)
     {
-        for (var r = 1; r <= policy.MaxReminders && r * policy.ReminderAfterWorkingDays < policy.CloseAfterWorkingDays; r++)
+        for (var r = 1; r <= policy.ReminderCount; r++)
         {
             yield return Anchored($"{surveyStepId}-reminder-{r}", StepKind.SurveyReminder, Audience.AllParticipants,
                 new StepAnchor(AnchorBase.WorkingDaysAfterStep, surveyStepId, r * policy.ReminderAfterWorkingDays))

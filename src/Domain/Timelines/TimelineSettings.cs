@@ -24,6 +24,10 @@ public sealed record Cadence(int Amount, CadenceUnit Unit)
 public sealed record SurveyPolicy(int ReminderAfterWorkingDays, int MaxReminders, int CloseAfterWorkingDays)
 {
     public static SurveyPolicy Default { get; } = new(3, 2, 10);
+
+    /// <summary>The reminders actually sent: at most <see cref="MaxReminders"/>, and only those due before the survey closes.</summary>
+    public int ReminderCount => ReminderAfterWorkingDays < 1 ? 0
+        : Math.Clamp((CloseAfterWorkingDays - 1) / ReminderAfterWorkingDays, 0, Math.Max(0, MaxReminders));
 }
 
 /// <summary>
