@@ -82,11 +82,7 @@ internal sealed class RequestValidation
             return null;
         }
 
-        foreach (var candidate in System.Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(Domain.Timelines.TimelineJson.WireName(candidate), value.Trim(), StringComparison.OrdinalIgnoreCase)) return candidate;
-        }
-
+        if (Domain.Timelines.TimelineJson.FromWireName<TEnum>(value) is { } known) return known;
         var allowed = string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => Domain.Timelines.TimelineJson.WireName(v)));
         Add(field, $"{label} »{value}« er ikke en gyldig værdi. Brug en af: {allowed}.");
         return null;

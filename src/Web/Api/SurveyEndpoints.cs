@@ -104,12 +104,9 @@ internal static class SurveyEndpoints
         }).Produces<InvolvementRecord>(StatusCodes.Status201Created);
     }
 
-    private static (NetworkType, SurveyKind)? Parse(string type, string kind)
-    {
-        var t = Enum.GetValues<NetworkType>().Where(x => TimelineJson.WireName(x) == type).Select(x => (NetworkType?)x).FirstOrDefault();
-        var k = Enum.GetValues<SurveyKind>().Where(x => TimelineJson.WireName(x) == kind).Select(x => (SurveyKind?)x).FirstOrDefault();
-        return t is null || k is null ? null : (t.Value, k.Value);
-    }
+    /// <summary>A question set's route words (<c>/question-sets/welfare/end</c>, the pages' <c>/spoergeskemaer/welfare/end</c>).</summary>
+    internal static (NetworkType, SurveyKind)? Parse(string type, string kind) =>
+        TimelineJson.FromWireName<NetworkType>(type) is { } t && TimelineJson.FromWireName<SurveyKind>(kind) is { } k ? (t, k) : null;
 
     private static IResult UnknownSet() => Problems.Status(404, "Spørgeskemaet findes ikke. Netværkstypen er innovation, welfare eller learning, og spørgeskemaet baseline, mid-term, end eller follow-up.", "unknown-question-set");
 
@@ -122,8 +119,7 @@ internal static class SurveyEndpoints
         var field = $"questions[{i}]";
         var text = v.Text($"{field}.text", input.Text, "Spørgsmålets tekst", QuestionSet.MaxTextLength);
         var help = v.OptionalText($"{field}.help", input.Help, "Hjælpeteksten", QuestionSet.MaxTextLength);
-        var type = Enum.GetValues<AnswerType>().Where(x => TimelineJson.WireName(x) == input.Type).Select(x => (AnswerType?)x).FirstOrDefault();
-        if (type is null) v.Add($"{field}.type", "Svartypen er scale, yes-no, free-text, number, single-choice eller multiple-choice.");
+        var type = v.Enum<AnswerType>($"{field}.type", input.Type, "Svartypen");
         SurveyQuestion? question;
         if (input.Key is { } key)
         {

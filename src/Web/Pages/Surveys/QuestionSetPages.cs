@@ -65,12 +65,10 @@ public static class QuestionSetPages
 
     private static async Task<QuestionSetHistory?> FindAsync(QuestionSetWorkflow sets, string type, string kind, CancellationToken ct)
     {
-        var t = Enum.GetValues<NetworkType>().Where(x => TimelineJson.WireName(x) == type).Select(x => (NetworkType?)x).FirstOrDefault();
-        var k = Enum.GetValues<SurveyKind>().Where(x => TimelineJson.WireName(x) == kind).Select(x => (SurveyKind?)x).FirstOrDefault();
-        if (t is null || k is null) return null;
+        if (SurveyEndpoints.Parse(type, kind) is not var (t, k)) return null;
         try
         {
-            return await sets.GetAsync(t.Value, k.Value, ct);
+            return await sets.GetAsync(t, k, ct);
         }
         catch (NotFoundException)
         {
