@@ -24,6 +24,18 @@ public sealed record QuestionSet(NetworkType Type, SurveyKind Kind, int Version,
         new(type, kind, 1, SurveyQuestions.For(kind, type), DateTimeOffset.UnixEpoch, "standard");
 
     /// <summary>
+    /// Every version of one type's set for one kind among the stored ones, oldest first; version 1 is the built-in
+    /// default until it is stored. The last is the current one.
+    /// </summary>
+    public static IReadOnlyList<QuestionSet> Versions(NetworkType type, SurveyKind kind, IEnumerable<QuestionSet> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var versions = stored.Where(s => s.Type == type && s.Kind == kind).OrderBy(s => s.Version).ToList();
+        if (versions.Count == 0 || versions[0].Version != 1) versions.Insert(0, Default(type, kind));
+        return versions;
+    }
+
+    /// <summary>
     /// The next version with these questions. Refused (a <see cref="DomainException"/> in Danish) when a question has no
     /// text, a key repeats, a choice question has fewer than two options or repeats one, or nothing is required — an
     /// empty answer must not count as a response.

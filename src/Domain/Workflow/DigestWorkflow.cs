@@ -136,8 +136,7 @@ public sealed class DigestWorkflow(
                 open.Add(new PortfolioSurvey(r.Network.Contract.Theme ?? "", type, progress));
             }
 
-            var answered = await surveys.AnsweredAsync(Tenant, r.Network.Id.ToString(), cancellationToken);
-            targets.Add(Evaluation.Targets.ForNetwork(type, answered, evaluation.AnonymityThreshold));
+            targets.Add(await surveys.TargetAsync(Tenant, r, evaluation.AnonymityThreshold, cancellationToken));
         }
 
         var allIdeas = (await ideas.ListAsync(Tenant, cancellationToken)).Select(i => i.Value).ToList();

@@ -39,24 +39,27 @@ internal static class Lookups
         return answered;
     }
 
-    /// <summary>
-    /// A question set by version (null: the current one, stored now if it is still the built-in default, so what a
-    /// survey is sent with is kept whatever later code says). Version 1 not stored is the built-in default.
-    /// </summary>
-    public static async Task<Surveys.QuestionSet> QuestionSetAsync(this ISurveyStore surveys, string tenantId,
-        Networks.NetworkType type, Timelines.SurveyKind kind, int? version, CancellationToken cancellationToken)
-    {
-        var stored = (await surveys.ListQuestionSetsAsync(tenantId, cancellationToken)).Where(s => s.Type == type && s.Kind == kind).ToList();
-        if (version is { } wanted)
-        {
-            return stored.FirstOrDefault(s => s.Version == wanted) ?? (wanted == 1
-                ? Surveys.QuestionSet.Default(type, kind)
-                : throw new InvalidOperationException($"Question set {type}/{kind} version {wanted} is not stored."));
-        }
+    /// <summary>A started network's progress toward its type's target, from its surveys' answers.</summary>
+    public static async Task<Evaluation.TargetProgress> TargetAsync(this ISurveyStore surveys, string tenantId, NetworkRecord record,
+        int anonymityThreshold, CancellationToken cancellationToken) =>
+        Evaluation.Targets.ForNetwork(record.Network.Contract.Type ?? Networks.NetworkType.Welfare,
+            await surveys.AnsweredAsync(tenantId, record.Network.Id.ToString(), cancellationToken), anonymityThreshold);
 
-        if (stored.MaxBy(s => s.Version) is { } current) return current;
-        var builtIn = Surveys.QuestionSet.Default(type, kind);
-        await surveys.AddQuestionSetAsync(tenantId, builtIn, cancellationToken);
-        return builtIn;
+    /// <summary>
+    /// The current question set, stored now if it is still the built-in default, so what a survey is sent with is kept
+    /// whatever later code says.
+    /// </summary>
+    public static async Task<Surveys.QuestionSet> CurrentQuestionSetAsync(this ISurveyStore surveys, string tenantId,
+        Networks.NetworkType type, Timelines.SurveyKind kind, CancellationToken cancellationToken)
+    {
+        var stored = await surveys.ListQuestionSetsAsync(tenantId, cancellationToken);
+        var current = Surveys.QuestionSet.Versions(type, kind, stored)[^1];
+        if (current.Version == 1 && !stored.Contains(current)) await surveys.AddQuestionSetAsync(tenantId, current, cancellationToken);
+        return current;
     }
+
+    /// <summary>The questions of the version a survey was sent with, among the stored sets.</summary>
+    public static IReadOnlyList<Surveys.SurveyQuestion> QuestionsOf(Survey survey, Networks.NetworkType type, IReadOnlyList<Surveys.QuestionSet> stored) =>
+        (Surveys.QuestionSet.Versions(type, survey.Kind, stored).FirstOrDefault(s => s.Version == survey.QuestionSetVersion)
+            ?? throw new InvalidOperationException($"Question set {type}/{survey.Kind} version {survey.QuestionSetVersion} is not stored.")).Questions;
 }

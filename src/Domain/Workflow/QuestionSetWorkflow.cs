@@ -59,8 +59,7 @@ public sealed class QuestionSetWorkflow(ISurveyStore surveys, WorkflowSettings s
 
     private static QuestionSetHistory History(NetworkType type, SurveyKind kind, IReadOnlyList<QuestionSet> stored)
     {
-        var versions = stored.Where(s => s.Type == type && s.Kind == kind).OrderBy(s => s.Version).ToList();
-        if (versions.Count == 0 || versions[0].Version != 1) versions.Insert(0, QuestionSet.Default(type, kind));
+        var versions = QuestionSet.Versions(type, kind, stored);
         return new QuestionSetHistory(type, kind, versions[^1], versions);
     }
 }

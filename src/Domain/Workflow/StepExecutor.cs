@@ -38,7 +38,7 @@ public sealed class StepExecutor(
         if (surveyId is not null && step.Kind != StepKind.SurveyReminder)
         {
             // The survey keeps the question set's version it is sent with; a later edit makes a new version for later surveys.
-            var set = await surveys.QuestionSetAsync(tenant, state.Type, step.Survey!.Value, version: null, cancellationToken);
+            var set = await surveys.CurrentQuestionSetAsync(tenant, state.Type, step.Survey!.Value, cancellationToken);
             await surveys.AddSurveyAsync(tenant, new Survey(surveyId, networkId, step.Id, step.Survey!.Value, now, closesAt)
             {
                 QuestionSetVersion = set.Version,

@@ -92,15 +92,13 @@ public sealed class SurveyWorkflow(
         var type = contract.Type ?? NetworkType.Welfare;
         var threshold = evaluation.AnonymityThreshold;
         var statuses = new List<SurveyStatus>();
-        var answered = new List<SurveyAnswersOf>();
-        foreach (var survey in await surveys.ListSurveysAsync(Tenant, networkId.ToString(), cancellationToken))
+        var answered = await surveys.AnsweredAsync(Tenant, networkId.ToString(), cancellationToken);
+        var sets = await surveys.ListQuestionSetsAsync(Tenant, cancellationToken); // once for all the network's surveys
+        foreach (var (survey, responses) in answered)
         {
             // Count people, not links.
             var perRecipient = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken)).OnePerPerson();
-            var responses = await surveys.ListResponsesAsync(Tenant, survey.Id, cancellationToken);
-            var questions = await QuestionsAsync(survey, type, cancellationToken);
-            statuses.Add(new SurveyStatus(survey, SurveyResults.Summarise(questions, perRecipient, responses, threshold)));
-            answered.Add(new SurveyAnswersOf(survey, responses));
+            statuses.Add(new SurveyStatus(survey, SurveyResults.Summarise(Lookups.QuestionsOf(survey, type, sets), perRecipient, responses, threshold)));
         }
 
         return new NetworkEvaluation(networkId, contract.Theme ?? "", type, threshold, statuses, Change(type, answered, threshold),
@@ -114,9 +112,9 @@ public sealed class SurveyWorkflow(
         foreach (var record in await networks.ListAsync(Tenant, cancellationToken))
         {
             var network = record.Value.Network;
-            if (network.Contract.Type is not { } type || record.Value.Timeline is null) continue; // not started: nothing to measure
-            var answered = await surveys.AnsweredAsync(Tenant, network.Id.ToString(), cancellationToken);
-            perNetwork.Add(new NetworkTarget(network.Id, network.Contract.Theme ?? "", Targets.ForNetwork(type, answered, evaluation.AnonymityThreshold)));
+            if (network.Contract.Type is null || record.Value.Timeline is null) continue; // not started: nothing to measure
+            perNetwork.Add(new NetworkTarget(network.Id, network.Contract.Theme ?? "",
+                await surveys.TargetAsync(Tenant, record.Value, evaluation.AnonymityThreshold, cancellationToken)));
         }
 
         return new PortfolioTargets(Targets.ForPortfolio([.. perNetwork.Select(n => n.Target)]), perNetwork);
@@ -139,7 +137,7 @@ public sealed class SurveyWorkflow(
 
     /// <summary>The questions of the version the survey was sent with.</summary>
     private async Task<IReadOnlyList<SurveyQuestion>> QuestionsAsync(Survey survey, NetworkType type, CancellationToken cancellationToken) =>
-        (await surveys.QuestionSetAsync(Tenant, type, survey.Kind, survey.QuestionSetVersion, cancellationToken)).Questions;
+        Lookups.QuestionsOf(survey, type, await surveys.ListQuestionSetsAsync(Tenant, cancellationToken));
 
     private async Task<(Survey Survey, SurveyInvitation Invitation, NetworkContract Contract)> FindAsync(string token, CancellationToken cancellationToken)
     {

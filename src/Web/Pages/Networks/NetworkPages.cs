@@ -127,9 +127,8 @@ public static class NetworkPages
         {
             if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
             if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
-            var evaluation = await surveys.EvaluationAsync(id, ct);
-            evaluation = evaluation with { Surveys = [.. evaluation.Surveys.OrderBy(s => s.Survey.SentAt)] };
-            return Render<Surveys.SurveyResultsPage>(new { Evaluation = evaluation });
+            // The store lists a network's surveys in the order they were sent.
+            return Render<Surveys.SurveyResultsPage>(new { Evaluation = await surveys.EvaluationAsync(id, ct) });
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
         endpoints.MapGet("/netvaerk/{id:guid}/evaluering/{stepId}", async (Guid id, string stepId, HttpContext http, NetworkWorkflow workflow, SurveyWorkflow surveys, CancellationToken ct) =>
@@ -151,11 +150,10 @@ public static class NetworkPages
         {
             if (await FindAsync(workflow, id, ct) is not { } record) return NotFound();
             if (!NetworkEndpoints.MaySee(http, record)) return Ideas.IdeaPages.Forbidden();
-            var evaluation = await surveys.EvaluationAsync(id, ct);
             return Render<Surveys.ClosingReportPage>(new
             {
                 record.Network, record.Timeline, Involvement = await involvement.ListAsync(id, ct),
-                Evaluation = evaluation with { Surveys = [.. evaluation.Surveys.OrderBy(s => s.Survey.SentAt)] },
+                Evaluation = await surveys.EvaluationAsync(id, ct),
                 Now = time.GetUtcNow(),
             });
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
