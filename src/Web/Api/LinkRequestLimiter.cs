@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Netvaerk.Web.Api;
@@ -13,19 +12,10 @@ public sealed class LinkRequestLimiter(IOptions<AccessOptions> options) : IDispo
 {
     public const string ClientPolicy = "sign-in-link-per-client";
 
-    private readonly PartitionedRateLimiter<string> _perAddress = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.LinksPerAddressPerHour,
-            Window = TimeSpan.FromHours(1),
-        }), StringComparer.OrdinalIgnoreCase);
+    private readonly PerKeyHourlyLimiter _perAddress = new(options.Value.LinksPerAddressPerHour);
 
     /// <summary>Whether another link may be asked for the address now (known or not: the answer must not tell).</summary>
-    public bool TryAcquire(string address)
-    {
-        using var lease = _perAddress.AttemptAcquire(address.Trim().ToLowerInvariant());
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(string address) => _perAddress.TryAcquire(address);
 
     /// <summary>Waits out what is left of the fixed answer time, measured from <paramref name="startedAt"/> (a Stopwatch timestamp).</summary>
     public Task PadAsync(long startedAt, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -173,18 +172,9 @@ public static class IdeaPages
 /// <summary>Ideas a person sends through the form, limited per person (a fixed window per hour).</summary>
 public sealed class IdeaSubmissionLimiter(IOptions<AccessOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perPerson = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.IdeasPerPersonPerHour,
-            Window = TimeSpan.FromHours(1),
-        }), StringComparer.OrdinalIgnoreCase);
+    private readonly PerKeyHourlyLimiter _perPerson = new(options.Value.IdeasPerPersonPerHour);
 
-    public bool TryAcquire(string email)
-    {
-        using var lease = _perPerson.AttemptAcquire(email);
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(string email) => _perPerson.TryAcquire(email);
 
     public void Dispose() => _perPerson.Dispose();
 }
