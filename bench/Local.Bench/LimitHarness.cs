@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+/// <summary>
+/// The year's unavoidable I/O and nothing else: every e-mail's file created (write, then rename into place, as the
+/// mailbox does), and in SQLite — same WAL settings and transaction sizes as the product — one transaction per timeline
+/// step inserting its outbox rows (the message as stored until it is sent) and updating its network, and one per
+/// delivery batch of 200 marking rows delivered and dropping their bodies. Files and database run side by side, as
+/// two independent writers would. No composing, no JSON, no MIME: the floor the real year is measured against.
+/// </summary>
+internal static class LimitHarness
+{
+    private const int DeliveryBatch = 200;
+
+    /// <summary>What the real year did, read back from its database and mailbox.</summary>
+    public sealed record Workload(int Mails, int MailBytes, int Steps, int Networks, int EnvelopeBytes, int NetworkBytes)
+    {
+        public static Workload Of(string databasePath, int mails, long mailboxBytes)
+        {
+            using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            var steps = Scalar(connection, """
+                SELECT COUNT(*) FROM (SELECT DISTINCT substr(key, 1, instr(substr(key, 38), '/') + 36) FROM outbox);
+                """);
+            var networks = Scalar(connection, "SELECT COUNT(*) FROM networks;");
+            var envelope = Scalar(connection, "SELECT CAST(AVG(length(document)) AS INTEGER) FROM outbox;");
+            var network = Scalar(connection, "SELECT CAST(AVG(length(network) + length(coalesce(progress, ''))) AS INTEGER) FROM networks;");
+            return new Workload(mails, (int)(mailboxBytes / mails), steps, networks, envelope, network);
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Mails} files of {MailBytes} B, {Steps} step transactions, {Networks} networks of {NetworkBytes} B");
+
+        private static int Scalar(SqliteConnection connection, string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    public static async Task<TimeSpan> RunAsync(string folder, Workload workload)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "mail"));
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(
+            Task.Run(() => WriteFiles(Path.Combine(folder, "mail"), workload)),
+            Task.Run(() => WriteDatabase(Path.Combine(folder, "limit.db"), workload)));
+        stopwatch.Stop();
+        SqliteConnection.ClearAllPools();
+        return stopwatch.Elapsed;
+    }
+
+    private static void WriteFiles(string folder, Workload workload)
+    {
+        var content = System.Text.Encoding.ASCII.GetBytes(Text(workload.MailBytes, 'm'));
+        for (var i = 0; i < workload.Mails; i++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"20270104-070000-{i:x16}.eml");
+            var temp = Path.Combine(folder, "." + name + ".tmp");
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                file.Write(content);
+            }
+
+            File.Move(temp, Path.Combine(folder, name), overwrite: true);
+        }
+    }
+
+    private static void WriteDatabase(string path, Workload workload)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;
+            CREATE TABLE networks (tenant_id TEXT NOT NULL, id TEXT NOT NULL, progress TEXT NOT NULL, PRIMARY KEY (tenant_id, id));
+            CREATE TABLE outbox (
+                seq INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, key TEXT NOT NULL, created_utc TEXT NOT NULL,
+                state TEXT NOT NULL, next_attempt_utc TEXT NOT NULL, delivered_utc TEXT NULL, document TEXT NOT NULL,
+                UNIQUE (tenant_id, key));
+            CREATE INDEX ix_outbox_due ON outbox (next_attempt_utc, seq) WHERE state = 'pending';
+            """);
+
+        var progress = Text(workload.NetworkBytes, 'p');
+        using (var seed = connection.BeginTransaction())
+        {
+            using var add = Command(connection, seed, "INSERT INTO networks VALUES ('albertslund', @id, @progress);", "@id", "@progress");
+            for (var n = 0; n < workload.Networks; n++) Run(add, NetworkId(n), progress);
+            seed.Commit();
+        }
+
+        var stored = Text(workload.MailBytes, 's');
+        var envelope = Text(workload.EnvelopeBytes, 'e');
+        var pending = new Queue<string>();
+        var mail = 0;
+        for (var step = 0; step < workload.Steps; step++)
+        {
+            var network = NetworkId(step % workload.Networks);
+            var count = (int)((long)workload.Mails * (step + 1) / workload.Steps) - mail;
+            var at = Instant(step);
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                using var insert = Command(connection, transaction, """
+                    INSERT INTO outbox (tenant_id, key, created_utc, state, next_attempt_utc, document)
+                    VALUES ('albertslund', @key, @at, 'pending', @at, @document) ON CONFLICT (tenant_id, key) DO NOTHING;
+                    """, "@key", "@at", "@document");
+                for (var r = 0; r < count; r++, mail++)
+                {
+                    var key = string.Create(CultureInfo.InvariantCulture, $"{network}/step-{step}/1/d{mail}@albertslund.dk");
+                    Run(insert, key, at, stored);
+                    pending.Enqueue(key);
+                }
+
+                using var update = Command(connection, transaction, "UPDATE networks SET progress = @progress WHERE tenant_id = 'albertslund' AND id = @id;", "@progress", "@id");
+                Run(update, progress, network);
+                transaction.Commit();
+            }
+
+            while (pending.Count >= DeliveryBatch || (step == workload.Steps - 1 && pending.Count > 0))
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                using var deliver = Command(connection, transaction, """
+                    UPDATE outbox SET state = 'delivered', delivered_utc = @at, document = @envelope
+                    WHERE tenant_id = 'albertslund' AND key = @key AND state = 'pending';
+                    """, "@at", "@envelope", "@key");
+                for (var i = 0; i < DeliveryBatch && pending.Count > 0; i++) Run(deliver, at, envelope, pending.Dequeue());
+                transaction.Commit();
+            }
+        }
+    }
+
+    private static string NetworkId(int n) => new Guid(n, 0, 0, new byte[8]).ToString();
+
+    private static string Instant(int step) => new DateTime(2027, 1, 4, 6, 0, 0, DateTimeKind.Utc).AddMinutes(step).ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Text(int length, char fill) => new(fill, Math.Max(1, length));
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
