@@ -1,12 +1,14 @@
 using Microsoft.Data.Sqlite;
+using Netvaerk.Domain.Messages;
 using Netvaerk.Domain.Ports;
 using Netvaerk.Domain.Timelines;
 
 namespace Netvaerk.Infrastructure.Sqlite;
 
 /// <summary>
-/// The outbox: one row per (tenant, key) with the message as a JSON document and its delivery state in columns.
-/// A new message is due at once (its first attempt is at its <see cref="OutboxMessage.CreatedAt"/>).
+/// The outbox: one row per (tenant, key) with the message's envelope as a JSON document and its delivery state in
+/// columns; its bodies and attachments wait in <c>outbox_bodies</c> until it is delivered, when they are deleted (see
+/// migration 6). A new message is due at once (its first attempt is at its <see cref="OutboxMessage.CreatedAt"/>).
 /// </summary>
 /// <remarks>
 /// "Oldest first" in <see cref="DueForDeliveryAsync"/> means the entry whose next attempt fell due first (for a
@@ -16,7 +18,9 @@ namespace Netvaerk.Infrastructure.Sqlite;
 /// </remarks>
 public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 {
-    private const string EntryColumns = "document, state, attempts, next_attempt_utc, last_error, delivered_utc";
+    private const string EntryColumns = "o.document, o.state, o.attempts, o.next_attempt_utc, o.last_error, o.delivered_utc, b.body";
+
+    private const string Entries = "outbox o LEFT JOIN outbox_bodies b ON b.seq = o.seq";
 
     private const string Pending = "pending";
     private const string Delivered = "delivered";
@@ -39,7 +43,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
     /// Checks and serialises the messages before the write lock is taken; then one transaction per call: one step's rows
     /// and their index entries sit side by side, so their pages reach the WAL once, not once per message (docs/benchmarks.md).
     /// </summary>
-    private static List<(OutboxMessage Message, string Document)> Rows(IReadOnlyCollection<OutboxMessage> messages)
+    private static List<(OutboxMessage Message, string Document, string Body)> Rows(IReadOnlyCollection<OutboxMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages)
@@ -49,19 +53,27 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             ArgumentException.ThrowIfNullOrEmpty(message.Key);
         }
 
-        return messages.Select(m => (Message: m, Document: TimelineJson.Serialize(m))).ToList();
+        return messages.Select(m => (
+            Message: m,
+            Document: TimelineJson.Serialize(m with { Message = m.Message with { TextBody = "", HtmlBody = "", Attachments = [] } }),
+            Body: TimelineJson.Serialize(new OutboxBody(m.Message.TextBody, m.Message.HtmlBody, m.Message.Attachments)))).ToList();
     }
 
+    /// <summary>What a message carries apart from its envelope until it is delivered.</summary>
+    private sealed record OutboxBody(string TextBody, string HtmlBody, IReadOnlyList<EmailAttachment> Attachments);
+
     private static async Task<int> InsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, List<(OutboxMessage Message, string Document)> rows, CancellationToken ct)
+        SqliteConnection connection, SqliteTransaction transaction, List<(OutboxMessage Message, string Document, string Body)> rows, CancellationToken ct)
     {
         await using var command = connection.Command("""
             INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, document)
             VALUES (@tenant, @key, @created, 'pending', 0, @created, @document)
-            ON CONFLICT (tenant_id, key) DO NOTHING;
+            ON CONFLICT (tenant_id, key) DO NOTHING
+            RETURNING seq;
             """, transaction);
+        await using var body = connection.Command("INSERT INTO outbox_bodies (seq, body) VALUES (@seq, @body);", transaction);
         var added = 0;
-        foreach (var (message, document) in rows)
+        foreach (var (message, document, text) in rows)
         {
             command.Parameters.Clear();
             command
@@ -69,7 +81,11 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
                 .With("@key", message.Key)
                 .With("@created", SqliteValues.Instant(message.CreatedAt))
                 .With("@document", document);
-            added += await command.ExecuteNonQueryAsync(ct);
+            if (await command.ExecuteScalarAsync(ct) is not long seq) continue; // already queued: the first one stands
+            body.Parameters.Clear();
+            body.With("@seq", seq).With("@body", text);
+            await body.ExecuteNonQueryAsync(ct);
+            added++;
         }
 
         return added;
@@ -113,9 +129,9 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 
         // GLOB is case-sensitive and, with the (tenant_id, key) index, becomes a range scan on the prefix.
         await using var command = connection.Command($"""
-            SELECT {EntryColumns} FROM outbox
-            WHERE tenant_id = @tenant AND key GLOB @pattern AND (@since IS NULL OR created_utc >= @since)
-            ORDER BY created_utc, seq;
+            SELECT {EntryColumns} FROM {Entries}
+            WHERE o.tenant_id = @tenant AND o.key GLOB @pattern AND (@since IS NULL OR o.created_utc >= @since)
+            ORDER BY o.created_utc, o.seq;
             """)
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
@@ -151,9 +167,9 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 
         // The one query across tenants (see IOutbox): the sender serves every municipality.
         await using var command = connection.Command($"""
-            SELECT {EntryColumns} FROM outbox
-            WHERE state = 'pending' AND next_attempt_utc <= @now
-            ORDER BY next_attempt_utc, seq
+            SELECT {EntryColumns} FROM {Entries}
+            WHERE o.state = 'pending' AND o.next_attempt_utc <= @now
+            ORDER BY o.next_attempt_utc, o.seq
             LIMIT @max;
             """)
             .With("@now", SqliteValues.Instant(now))
@@ -168,19 +184,27 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         foreach (var key in keys) ArgumentException.ThrowIfNullOrEmpty(key);
         if (keys.Count == 0) return;
 
-        // One transaction for the batch: entries queued together share pages, written to the WAL once.
+        // One transaction for the batch: entries queued together share pages, written to the WAL once. The envelope is
+        // what a delivered entry keeps; its body goes.
         await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.Command("""
-                UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at, claimed_utc = NULL,
-                    document = json_set(document, '$.message.textBody', '', '$.message.htmlBody', '', '$.message.attachments', json('[]'))
-                WHERE tenant_id = @tenant AND key = @key AND state = 'pending';
+                UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_utc = @at, claimed_utc = NULL
+                WHERE tenant_id = @tenant AND key = @key AND state = 'pending'
+                RETURNING seq;
                 """, transaction);
+            await using var dropBody = connection.Command("DELETE FROM outbox_bodies WHERE seq = @seq;", transaction);
             foreach (var key in keys)
             {
                 command.Parameters.Clear();
                 command.With("@tenant", tenantId).With("@key", key).With("@at", SqliteValues.Instant(at));
-                if (await command.ExecuteNonQueryAsync(ct) == 0)
+                if (await command.ExecuteScalarAsync(ct) is long seq)
+                {
+                    dropBody.Parameters.Clear();
+                    dropBody.With("@seq", seq);
+                    await dropBody.ExecuteNonQueryAsync(ct);
+                }
+                else
                 {
                     await EnsureExistsAsync(connection, transaction, tenantId, key, ct);
                 }
@@ -229,13 +253,13 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             // Read and claim in one write transaction: one writer at a time, so two senders cannot both win.
             OutboxEntry entry;
             bool interrupted;
-            await using (var read = connection.Command($"SELECT {EntryColumns}, claimed_utc FROM outbox WHERE tenant_id = @tenant AND key = @key;", transaction)
+            await using (var read = connection.Command($"SELECT {EntryColumns}, o.claimed_utc FROM {Entries} WHERE o.tenant_id = @tenant AND o.key = @key;", transaction)
                 .With("@tenant", tenantId).With("@key", key))
             await using (var reader = await read.ExecuteReaderAsync(ct))
             {
                 if (!await reader.ReadAsync(ct)) return OutboxClaim.Unknown;
                 entry = ReadEntry(reader);
-                interrupted = !reader.IsDBNull(6);
+                interrupted = !reader.IsDBNull(7);
             }
 
             if (entry.State != DeliveryState.Pending || entry.NextAttemptAt > now) return new OutboxClaim(entry, false, false);
@@ -261,12 +285,20 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
     }
 
     private static OutboxEntry ReadEntry(SqliteDataReader reader) => new(
-        TimelineJson.Deserialize<OutboxMessage>(reader.GetString(0)),
+        WithBody(TimelineJson.Deserialize<OutboxMessage>(reader.GetString(0)), reader.IsDBNull(6) ? null : reader.GetString(6)),
         ParseState(reader.GetString(1)),
         reader.GetInt32(2),
         SqliteValues.ParseInstant(reader.GetString(3)),
         reader.IsDBNull(4) ? null : reader.GetString(4),
         SqliteValues.ParseInstantOrNull(reader, 5));
+
+    /// <summary>The envelope with its body put back; a delivered entry has none and keeps its empty one.</summary>
+    private static OutboxMessage WithBody(OutboxMessage envelope, string? body)
+    {
+        if (body is null) return envelope;
+        var parts = TimelineJson.Deserialize<OutboxBody>(body);
+        return envelope with { Message = envelope.Message with { TextBody = parts.TextBody, HtmlBody = parts.HtmlBody, Attachments = parts.Attachments } };
+    }
 
     private static DeliveryState ParseState(string state) => state switch
     {

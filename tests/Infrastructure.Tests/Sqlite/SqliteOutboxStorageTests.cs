@@ -1,0 +1,125 @@
+using Microsoft.Data.Sqlite;
+using Netvaerk.Domain.Messages;
+using Netvaerk.Domain.Ports;
+using Netvaerk.Domain.Timelines;
+using Netvaerk.Infrastructure.Sqlite;
+using Netvaerk.Infrastructure.Tests.Stores;
+
+namespace Netvaerk.Infrastructure.Tests.Sqlite;
+
+/// <summary>How the SQLite outbox keeps a message: the envelope in its row, the bodies apart until it is delivered.</summary>
+public sealed class SqliteOutboxStorageTests : IDisposable
+{
+    private readonly TemporarySqliteDatabase _file = new();
+    private readonly string _tenant = Samples.NewTenant();
+
+    public void Dispose() => _file.Dispose();
+
+    private static OutboxMessage Large(string tenant, string key, DateTimeOffset at)
+    {
+        var message = Samples.Message(tenant, key, at);
+        return message with
+        {
+            Message = message.Message with
+            {
+                TextBody = new string('t', 1500) + key,
+                HtmlBody = "<p>" + new string('h', 2000) + key + "</p>",
+                Attachments = [new EmailAttachment("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")],
+            },
+        };
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await _file.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Delivered_bodies_are_deleted_and_their_pages_serve_the_next_messages()
+    {
+        var outbox = new SqliteOutbox(_file.Database);
+        var at = Samples.At(2027, 3, 1);
+        async Task RoundAsync(int round)
+        {
+            var messages = Enumerable.Range(0, 1000).Select(i => Large(_tenant, $"net/step-{round}/1/d{i}@albertslund.dk", at)).ToList();
+            Assert.Equal(1000, await outbox.EnqueueAllAsync(messages));
+            Assert.Equal(1000, await ScalarAsync("SELECT COUNT(*) FROM outbox_bodies;"));
+            await outbox.MarkDeliveredAsync(_tenant, messages.Select(m => m.Key).ToList(), at);
+        }
+
+        await RoundAsync(0);
+        var pagesAfterOne = await ScalarAsync("PRAGMA page_count;");
+        for (var round = 1; round < 4; round++) await RoundAsync(round);
+        var pagesAfterFour = await ScalarAsync("PRAGMA page_count;");
+
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM outbox_bodies;"));
+        Assert.Equal(4000, await ScalarAsync("SELECT COUNT(*) FROM outbox WHERE state = 'delivered';"));
+        // Three more rounds add only their small envelopes (~400 B each, ~300 pages), not another ~1,000 pages of bodies.
+        Assert.InRange(pagesAfterFour - pagesAfterOne, 0, 500);
+    }
+
+    [Fact]
+    public async Task A_pending_entry_reads_back_whole_and_a_delivered_one_keeps_its_envelope_only()
+    {
+        var outbox = new SqliteOutbox(_file.Database);
+        var at = Samples.At(2027, 3, 1);
+        var sent = Large(_tenant, "net/step/1/a@albertslund.dk", at);
+        var waiting = Large(_tenant, "net/step/1/b@albertslund.dk", at);
+        await outbox.EnqueueAllAsync([sent, waiting]);
+        Assert.False(await outbox.EnqueueAsync(waiting with { Message = waiting.Message with { Subject = "Ændret" } }));
+        await outbox.MarkDeliveredAsync(_tenant, [sent.Key], at);
+
+        var entries = await outbox.ListAsync(_tenant, "net/");
+        Samples.AssertSameJson(sent with { Message = sent.Message with { TextBody = "", HtmlBody = "", Attachments = [] } }, entries[0].Message);
+        Samples.AssertSameJson(waiting, entries[1].Message);
+        Samples.AssertSameJson(waiting, Assert.Single(await outbox.DueForDeliveryAsync(at, 10)).Message);
+        var claim = await outbox.ClaimAsync(_tenant, waiting.Key, at, at.AddMinutes(2));
+        Assert.True(claim.Claimed);
+        Samples.AssertSameJson(waiting, claim.Entry!.Message);
+    }
+
+    [Fact]
+    public async Task Migration_6_moves_the_bodies_of_waiting_messages_apart_and_leaves_delivered_ones()
+    {
+        // A database as issue 11 left it: schema version 5, each message whole in its outbox row.
+        var at = Samples.At(2027, 3, 1);
+        var waiting = Large(_tenant, "net/step/1/b@albertslund.dk", at);
+        var sent = Large(_tenant, "net/step/1/a@albertslund.dk", at);
+        var sentEnvelope = sent with { Message = sent.Message with { TextBody = "", HtmlBody = "", Attachments = [] } };
+        await using (var connection = new SqliteConnection(_file.Database.ConnectionString))
+        {
+            Directory.CreateDirectory(_file.Folder);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(SqliteMigrations.All.Where(m => m.Version <= 5).Select(m => m.Sql)) + """
+
+                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);
+                INSERT INTO schema_version VALUES (1, 'a', @at), (2, 'b', @at), (3, 'c', @at), (4, 'd', @at), (5, 'e', @at);
+                INSERT INTO outbox (tenant_id, key, created_utc, state, attempts, next_attempt_utc, delivered_utc, document)
+                VALUES (@tenant, @sentKey, @at, 'delivered', 1, @at, @at, @sent),
+                       (@tenant, @waitingKey, @at, 'pending', 0, @at, NULL, @waiting);
+                """;
+            command.Parameters.AddWithValue("@tenant", _tenant);
+            command.Parameters.AddWithValue("@at", at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("@sentKey", sent.Key);
+            command.Parameters.AddWithValue("@waitingKey", waiting.Key);
+            command.Parameters.AddWithValue("@sent", TimelineJson.Serialize(sentEnvelope));
+            command.Parameters.AddWithValue("@waiting", TimelineJson.Serialize(waiting));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var outbox = new SqliteOutbox(_file.Open());
+        var entries = await outbox.ListAsync(_tenant, "net/");
+
+        Samples.AssertSameJson(sentEnvelope, entries[0].Message);
+        Samples.AssertSameJson(waiting, entries[1].Message);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM outbox_bodies;"));
+        Assert.Equal(0, await ScalarAsync($"SELECT COUNT(*) FROM outbox WHERE length(document) > 1000;"));
+        await outbox.MarkDeliveredAsync(_tenant, [waiting.Key], at);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM outbox_bodies;"));
+    }
+}
