@@ -35,6 +35,8 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
     // core; one at a time, the other core composes instead (perf showed a quarter of all samples spinning there).
     private readonly SemaphoreSlim _directoryGate = new(1, 1);
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<MemoryStream> _buffers = [];
+
     public LocalMailbox(IOptions<MailboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -66,14 +68,18 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
         // Same folder, so the final move is a rename on one volume; the leading dot keeps it out of *.eml listings. Unique,
         // because two deliveries of one message may overlap (a retry beside a slow first attempt).
         var temp = Path.Combine(Folder, $"{TempPrefix}{fileName}.{Guid.NewGuid():N}{TempSuffix}");
+        // The whole file is composed in memory (a reused buffer: a FileStream's own 16 KiB buffer per e-mail was 1.7 GB
+        // of the year's allocations) and then written with one call.
+        var buffer = RentBuffer();
         try
         {
+            mime.WriteTo(s_format, buffer, cancellationToken);
+
             // No fsync: like the database (synchronous=NORMAL) the mailbox survives a killed process, which keeps the
             // page cache; only a power cut could lose the newest files. An fsync per mail cost ~1.5 ms (see docs/benchmarks).
-            await using (var file = await InFolderAsync(
-                () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024), cancellationToken))
+            using (var file = await InFolderAsync(() => File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None), cancellationToken))
             {
-                await mime.WriteToAsync(s_format, file, cancellationToken);
+                RandomAccess.Write(file, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), 0);
             }
 
             await InFolderAsync(() =>
@@ -87,6 +93,20 @@ public sealed class LocalMailbox : IMailTransport, IDisposable
             TryDelete(temp);
             throw;
         }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    private MemoryStream RentBuffer() => _buffers.TryTake(out var buffer) ? buffer : new MemoryStream(16 * 1024);
+
+    private void ReturnBuffer(MemoryStream buffer)
+    {
+        // A rare huge message's buffer is let go rather than kept.
+        if (buffer.Capacity > 1024 * 1024) return;
+        buffer.SetLength(0);
+        _buffers.Add(buffer);
     }
 
     public void Dispose() => _directoryGate.Dispose();
