@@ -18,7 +18,7 @@ using Netvaerk.Web;
 
 // One calendar year of the local runner with N running networks of mixed types, on a fake clock; then the same year's
 // unavoidable I/O alone (LimitHarness), so one run prints its own ratio to that limit.
-// Usage: dotnet run -c Release --project bench/Local.Bench -- [networks=1000] [folder] [--no-limit]
+// Usage: dotnet run -c Release --project bench/Local.Bench -- [networks=1000] [folder] [--no-limit] [Section:Key=value …]
 //        dotnet run -c Release --project bench/Local.Bench -- fingerprint <mail folder>   (a kept run's mailbox again)
 if (args is ["fingerprint", var mailFolder])
 {
@@ -26,7 +26,7 @@ if (args is ["fingerprint", var mailFolder])
     return;
 }
 
-var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal)).ToArray();
 var networks = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 1000;
 var ownFolder = positional.Length < 2;
 var folder = ownFolder ? Path.Combine(Path.GetTempPath(), "netvaerk-bench-" + Guid.NewGuid().ToString("N")) : positional[1];
@@ -52,6 +52,10 @@ builder.Configuration["Sqlite:Path"] = Path.Combine(folder, "netvaerk.db");
 builder.Configuration["Mailbox:Folder"] = Path.Combine(folder, "mail");
 builder.Configuration["Runner:Enabled"] = "false";
 builder.Configuration["Evaluation:RespondentKeySecret"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(b => (byte)b).ToArray());
+foreach (var setting in args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)))
+{
+    builder.Configuration[setting[..setting.IndexOf('=', StringComparison.Ordinal)]] = setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..];
+}
 builder.Services.AddInfrastructure(builder.Configuration).AddWeb().AddLocalHost();
 builder.Services.RemoveAll<TimeProvider>();
 builder.Services.AddSingleton<TimeProvider>(clock);
