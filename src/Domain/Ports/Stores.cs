@@ -14,6 +14,14 @@ public interface IIdeaStore
 
     Task<IReadOnlyList<Versioned<Idea>>> ListAsync(string tenantId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ideas in one status, in the order of <see cref="ListAsync"/>. The local runner asks for the ideas in review every
+    /// round, while all ideas ever submitted keep growing: a store with an index answers from it (SQLite); the default
+    /// filters the whole list.
+    /// </summary>
+    async Task<IReadOnlyList<Versioned<Idea>>> ListByStatusAsync(string tenantId, IdeaStatus status, CancellationToken cancellationToken = default) =>
+        (await ListAsync(tenantId, cancellationToken)).Where(i => i.Value.Status == status).ToList();
+
     /// <summary>Stores a new idea; returns its concurrency token.</summary>
     Task<string> AddAsync(string tenantId, Idea idea, CancellationToken cancellationToken = default);
 

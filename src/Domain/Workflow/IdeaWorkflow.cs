@@ -145,7 +145,7 @@ public sealed class IdeaWorkflow(
         var schedule = ApprovalSchedule.Default;
         DateTimeOffset? next = null;
         var failures = new List<Exception>();
-        foreach (var idea in (await ideas.ListAsync(Tenant, cancellationToken)).Select(i => i.Value).Where(ApprovalSchedule.IsAwaitingDecision))
+        foreach (var idea in (await ideas.ListByStatusAsync(Tenant, IdeaStatus.InReview, cancellationToken)).Select(i => i.Value).Where(ApprovalSchedule.IsAwaitingDecision))
         {
             try
             {

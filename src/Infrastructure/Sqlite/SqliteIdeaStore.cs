@@ -36,6 +36,16 @@ public sealed class SqliteIdeaStore(SqliteDatabase database) : IIdeaStore
         return await command.ReadAllAsync(Read, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Versioned<Idea>>> ListByStatusAsync(string tenantId, IdeaStatus status, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT document, version FROM ideas WHERE tenant_id = @tenant AND status = @status ORDER BY submitted_utc, id;")
+            .With("@tenant", tenantId).With("@status", TimelineJson.WireName(status));
+        return await command.ReadAllAsync(Read, cancellationToken);
+    }
+
     public async Task<string> AddAsync(string tenantId, Idea idea, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);

@@ -147,6 +147,8 @@ public sealed class SqliteDatabaseTests : IDisposable
     [InlineData("SELECT document FROM outbox WHERE state = 'pending' AND next_attempt_utc <= 'x' ORDER BY next_attempt_utc, seq LIMIT 10;", "ix_outbox_due", false)]
     [InlineData("SELECT document FROM outbox WHERE tenant_id = 't' AND key = 'k' AND state = 'pending';", "sqlite_autoindex_outbox_1", false)]
     [InlineData("SELECT 1 FROM survey_invitations WHERE tenant_id = 't' AND token_hash = 'h';", "sqlite_autoindex_survey_invitations_1", false)]
+    [InlineData("SELECT document, version FROM ideas WHERE tenant_id = 't' AND status = 'in-review' ORDER BY submitted_utc, id;", "ix_ideas_status", false)]
+    [InlineData("DELETE FROM outbox_bodies WHERE seq = 1;", "INTEGER PRIMARY KEY", false)]
     // A network's own messages are few; sorting them by age is fine, scanning the outbox is not.
     [InlineData("SELECT document FROM outbox WHERE tenant_id = 't' AND key GLOB @pattern ORDER BY created_utc, seq;", "(tenant_id=? AND key>? AND key<?)", true)]
     public async Task The_hot_queries_use_an_index(string query, string expectedInPlan, bool maySort)

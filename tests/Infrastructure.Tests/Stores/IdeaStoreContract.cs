@@ -1,4 +1,5 @@
 using Netvaerk.Domain.Ideas;
+using Netvaerk.Domain.Networks;
 using Netvaerk.Domain.Ports;
 using static Netvaerk.Infrastructure.Tests.Stores.Samples;
 
@@ -72,6 +73,33 @@ public abstract class IdeaStoreContract
         Assert.Equal([earlier.Id, later.Id], ideas.Select(i => i.Value.Id));
         Assert.Equal([earlierTag, laterTag], ideas.Select(i => i.ETag));
         AssertSameJson(earlier, ideas[0].Value);
+    }
+
+    [Fact]
+    public async Task Listing_by_status_holds_only_the_ideas_in_it_oldest_first_and_follows_a_change()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var routedLater = NewIdea(submittedAt: At(2027, 2, 10));
+        routedLater.StartReview(At(2027, 2, 11));
+        routedLater.RouteForDecision(Forum.Direktoerforum, At(2027, 2, 12));
+        var routedEarlier = NewIdea(submittedAt: At(2027, 2, 3));
+        routedEarlier.StartReview(At(2027, 2, 4));
+        routedEarlier.RouteForDecision(Forum.Chefforum, At(2027, 2, 5));
+        var waiting = NewIdea(submittedAt: At(2027, 2, 1));
+        await store.AddAsync(tenant, routedLater);
+        var tag = await store.AddAsync(tenant, routedEarlier);
+        await store.AddAsync(tenant, waiting);
+        await store.AddAsync(tenant, DecidedIdea());
+        await store.AddAsync(NewTenant(), routedLater);
+
+        Assert.Equal([routedEarlier.Id, routedLater.Id], (await store.ListByStatusAsync(tenant, IdeaStatus.InReview)).Select(i => i.Value.Id));
+        Assert.Equal([waiting.Id], (await store.ListByStatusAsync(tenant, IdeaStatus.Submitted)).Select(i => i.Value.Id));
+
+        routedEarlier.Reject("Ikke nu.", At(2027, 2, 20));
+        await store.ReplaceAsync(tenant, routedEarlier, tag);
+        Assert.Equal([routedLater.Id], (await store.ListByStatusAsync(tenant, IdeaStatus.InReview)).Select(i => i.Value.Id));
+        Assert.Equal(routedEarlier.Id, Assert.Single(await store.ListByStatusAsync(tenant, IdeaStatus.Rejected)).Value.Id);
     }
 
     [Fact]
