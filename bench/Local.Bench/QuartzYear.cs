@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Netvaerk.Domain.Timelines;
+using Netvaerk.Domain.Workflow;
+using Netvaerk.Infrastructure.Mail;
+using Quartz;
+
+/// <summary>
+/// The same year driven by Quartz.NET instead of the local runner (issue 12, point 3): its persistent ADO job store on
+/// SQLite, one trigger per timeline step and one per digest, each job calling the same domain code to compose
+/// (<see cref="NetworkWorkflow.RunDueAsync"/>, <see cref="DigestWorkflow.SendDueAsync"/>) and the same outbox dispatcher
+/// and mailbox to deliver, and scheduling the network's next step as a new trigger — how a user of Quartz would drive
+/// a timeline. Only the scheduler differs from the runner's year; the mailbox fingerprint shows the work is the same.
+/// </summary>
+internal static class QuartzYear
+{
+    private static readonly JobKey StepJob = new("timeline-step", "netvaerk");
+    private static readonly JobKey DigestJob = new("digests", "netvaerk");
+
+    /// <summary>Quartz in the bench's container: the given thread count, a SQLite job store in its own file.</summary>
+    public static void AddTo(IServiceCollection services, string databasePath, int threads, Pace pace)
+    {
+        // WAL persists in the file; synchronous=NORMAL is per connection (QuartzSqliteProvider), as in the product's
+        // database, so both schedulers run with the same durability.
+        using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        services.AddSingleton(pace);
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = "netvaerk-bench");
+            q.UseDefaultThreadPool(threads);
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(SynchronousNormal.Instance, $"Data Source={databasePath}");
+                store.ProvisionSchema();
+                store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+            });
+        });
+    }
+
+    /// <summary>Schedules the first step of every network and the first digest, runs until the year's work is done.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<Guid> networks, DateTimeOffset start, DateTimeOffset end)
+    {
+        var pace = services.GetRequiredService<Pace>();
+        var workflow = services.GetRequiredService<NetworkWorkflow>();
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.AddJob(JobBuilder.Create<StepJobRunner>().WithIdentity(StepJob).StoreDurably().Build(), AddJobOptions.Replacing);
+        await scheduler.AddJob(JobBuilder.Create<DigestJobRunner>().WithIdentity(DigestJob).StoreDurably().Build(), AddJobOptions.Replacing);
+
+        foreach (var id in networks)
+        {
+            if (await workflow.NextAsync(id, start) is NextDue.WakeAt { Instant: var at }) await pace.ScheduleStepAsync(scheduler, id, at);
+        }
+
+        await pace.ScheduleDigestAsync(scheduler, start);
+        await scheduler.Start();
+        await pace.Finished;
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+        return pace.Fired;
+    }
+
+    /// <summary>
+    /// What the harness adds around Quartz. Fire times are the simulated instants moved into the past (<see cref="Offset"/>),
+    /// every trigger ignoring misfires: Quartz fires them as fast as it can, earliest first, and the job reads the
+    /// simulated instant from the trigger. The runner's rounds order a digest after the steps due at its instant and
+    /// before later ones; Quartz's threads do not, so a digest waits for the steps due at or before it and a later step
+    /// waits for the digest — otherwise a digest's content would vary from run to run.
+    /// </summary>
+    internal sealed class Pace(DateTimeOffset end) : IDisposable
+    {
+        private readonly object _gate = new();
+        private readonly SortedDictionary<DateTimeOffset, int> _pendingSteps = [];
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly SemaphoreSlim _delivery = new(1, 1);
+        private DateTimeOffset? _pendingDigest;
+        private int _fired;
+
+        // Fire times a day before the real now, whatever the simulated year: all due at once, in the year's order.
+        public TimeSpan Offset { get; } = DateTimeOffset.UtcNow.AddDays(-1) - end;
+
+        public DateTimeOffset End => end;
+
+        public Task Finished => _finished.Task;
+
+        public int Fired => _fired;
+
+        public async Task ScheduleStepAsync(IScheduler scheduler, Guid network, DateTimeOffset at)
+        {
+            lock (_gate) _pendingSteps[at] = _pendingSteps.GetValueOrDefault(at) + 1;
+            await scheduler.ScheduleJob(Trigger(new TriggerKey($"{network}/{at.UtcTicks}", "step"), StepJob, at, priority: 10, network));
+        }
+
+        public async Task ScheduleDigestAsync(IScheduler scheduler, DateTimeOffset at)
+        {
+            lock (_gate) _pendingDigest = at;
+            await scheduler.ScheduleJob(Trigger(new TriggerKey(at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), "digest"), DigestJob, at, priority: 1, network: null));
+        }
+
+        public static DateTimeOffset InstantOf(IJobExecutionContext context) =>
+            DateTimeOffset.Parse(context.MergedJobDataMap.GetString("at")!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
+
+        /// <summary>A step waits while a digest before it has not gone out.</summary>
+        public Task BeforeStepAsync(DateTimeOffset at) => WaitUntil(() => _pendingDigest is not { } digest || digest >= at);
+
+        /// <summary>A digest waits while steps at or before it have not run.</summary>
+        public Task BeforeDigestAsync(DateTimeOffset at) => WaitUntil(() => _pendingSteps.Count == 0 || _pendingSteps.First().Key > at);
+
+        public void StepDone(DateTimeOffset at)
+        {
+            Interlocked.Increment(ref _fired);
+            lock (_gate)
+            {
+                if (--_pendingSteps[at] == 0) _pendingSteps.Remove(at);
+                if (_pendingSteps.Count == 0 && _pendingDigest is null) _finished.TrySetResult();
+            }
+        }
+
+        public void DigestDone(DateTimeOffset at)
+        {
+            Interlocked.Increment(ref _fired);
+            lock (_gate)
+            {
+                if (_pendingDigest == at) _pendingDigest = null;
+                if (_pendingSteps.Count == 0 && _pendingDigest is null) _finished.TrySetResult();
+            }
+        }
+
+        public void Failed(Exception exception) => _finished.TrySetException(exception);
+
+        public void Dispose() => _delivery.Dispose();
+
+        /// <summary>Delivers what is queued, one job at a time (two at once would send the same batch twice).</summary>
+        public async Task DeliverAsync(IOutboxDelivery dispatcher, CancellationToken cancellationToken)
+        {
+            await _delivery.WaitAsync(cancellationToken);
+            try
+            {
+                while (await dispatcher.DeliverDueAsync(cancellationToken) > 0)
+                {
+                }
+            }
+            finally
+            {
+                _delivery.Release();
+            }
+        }
+
+        private ITrigger Trigger(TriggerKey key, JobKey job, DateTimeOffset at, int priority, Guid? network)
+        {
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(key)
+                .ForJob(job)
+                .UsingJobData("at", at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                .StartAt(at + Offset)
+                .WithPriority(priority)
+                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires));
+            if (network is { } id) trigger = trigger.UsingJobData("network", id.ToString());
+            return trigger.Build();
+        }
+
+        private async Task WaitUntil(Func<bool> condition)
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                lock (_gate)
+                {
+                    if (condition()) return;
+                }
+
+                if (waited.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException("The Quartz year's ordering wait did not end: the harness is wrong.");
+                await Task.Delay(1);
+            }
+        }
+    }
+
+    /// <summary>One timeline step of one network: compose, deliver, schedule the next step.</summary>
+    internal sealed class StepJobRunner(NetworkWorkflow workflow, IOutboxDelivery dispatcher, Pace pace) : IJob
+    {
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        {
+            var at = Pace.InstantOf(context);
+            try
+            {
+                var network = Guid.Parse(context.MergedJobDataMap.GetString("network")!);
+                await pace.BeforeStepAsync(at);
+                await workflow.RunDueAsync(network, at, cancellationToken);
+                await pace.DeliverAsync(dispatcher, cancellationToken);
+                if (await workflow.NextAsync(network, at, cancellationToken) is NextDue.WakeAt { Instant: var next } && next <= pace.End)
+                {
+                    await pace.ScheduleStepAsync(context.Scheduler, network, next);
+                }
+
+                pace.StepDone(at);
+            }
+            catch (Exception e)
+            {
+                pace.Failed(e);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The digests due at the instant: compose, deliver, schedule the next.</summary>
+    internal sealed class DigestJobRunner(DigestWorkflow digests, IOutboxDelivery dispatcher, Pace pace) : IJob
+    {
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        {
+            var at = Pace.InstantOf(context);
+            try
+            {
+                await pace.BeforeDigestAsync(at);
+                var next = await digests.SendDueAsync(at, cancellationToken);
+                await pace.DeliverAsync(dispatcher, cancellationToken);
+                if (next is { } due && due <= pace.End) await pace.ScheduleDigestAsync(context.Scheduler, due);
+                pace.DigestDone(at);
+            }
+            catch (Exception e)
+            {
+                pace.Failed(e);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Microsoft.Data.Sqlite for Quartz, each connection set to synchronous=NORMAL like the product's own.</summary>
+    private sealed class SynchronousNormal : DbProviderFactory
+    {
+        public static readonly SynchronousNormal Instance = new();
+
+        public override DbConnection CreateConnection()
+        {
+            var connection = SqliteFactory.Instance.CreateConnection();
+            connection.StateChange += (sender, change) =>
+            {
+                if (change.CurrentState != System.Data.ConnectionState.Open) return;
+                using var command = ((DbConnection)sender!).CreateCommand();
+                command.CommandText = "PRAGMA synchronous = NORMAL;";
+                command.ExecuteNonQuery();
+            };
+            return connection;
+        }
+
+        public override DbCommand CreateCommand() => SqliteFactory.Instance.CreateCommand();
+
+        public override DbParameter CreateParameter() => SqliteFactory.Instance.CreateParameter();
+
+        public override DbConnectionStringBuilder CreateConnectionStringBuilder() => SqliteFactory.Instance.CreateConnectionStringBuilder();
+    }
+}
