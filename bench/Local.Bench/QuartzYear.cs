@@ -46,8 +46,11 @@ internal static class QuartzYear
         });
     }
 
-    /// <summary>Schedules the first step of every network and the first digest, runs until the year's work is done.</summary>
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<Guid> networks, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>
+    /// Schedules the first step of every network and the first digest, runs until the year's work is done and delivered;
+    /// returns the fires and, summed over the jobs, the time they spent composing, delivering and scheduling.
+    /// </summary>
+    public static async Task<(int Fires, TimeSpan Compose, TimeSpan Deliver, TimeSpan Schedule)> RunAsync(IServiceProvider services, IReadOnlyList<Guid> networks, DateTimeOffset start, DateTimeOffset end)
     {
         var pace = services.GetRequiredService<Pace>();
         var workflow = services.GetRequiredService<NetworkWorkflow>();
@@ -64,7 +67,9 @@ internal static class QuartzYear
         await scheduler.Start();
         await pace.Finished;
         await scheduler.Shutdown(waitForJobsToComplete: true);
-        return pace.Fired;
+        // What the last jobs queued while another delivered.
+        await pace.DeliverAsync(services.GetRequiredService<IOutboxDelivery>(), CancellationToken.None);
+        return (pace.Fired, pace.Spent(Pace.Part.Compose), pace.Spent(Pace.Part.Deliver), pace.Spent(Pace.Part.Schedule));
     }
 
     /// <summary>
@@ -80,8 +85,11 @@ internal static class QuartzYear
         private readonly SortedDictionary<DateTimeOffset, int> _pendingSteps = [];
         private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly SemaphoreSlim _delivery = new(1, 1);
+        private readonly long[] _spent = new long[3];
         private DateTimeOffset? _pendingDigest;
         private int _fired;
+
+        public enum Part { Compose, Deliver, Schedule }
 
         // Fire times a day before the real now, whatever the simulated year: all due at once, in the year's order.
         public TimeSpan Offset { get; } = DateTimeOffset.UtcNow.AddDays(-1) - end;
@@ -91,6 +99,16 @@ internal static class QuartzYear
         public Task Finished => _finished.Task;
 
         public int Fired => _fired;
+
+        public TimeSpan Spent(Part part) => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _spent[(int)part]));
+
+        /// <summary>Adds the time since <paramref name="since"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) to the part; returns now.</summary>
+        public long Add(Part part, long since)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Add(ref _spent[(int)part], now - since);
+            return now;
+        }
 
         public async Task ScheduleStepAsync(IScheduler scheduler, Guid network, DateTimeOffset at)
         {
@@ -137,15 +155,16 @@ internal static class QuartzYear
 
         public void Dispose() => _delivery.Dispose();
 
-        /// <summary>Delivers what is queued, one job at a time (two at once would send the same batch twice).</summary>
+        /// <summary>
+        /// Delivers what is queued (a batch: one job's e-mails and whatever others queued meanwhile), one job at a time —
+        /// two at once would send the same batch twice.
+        /// </summary>
         public async Task DeliverAsync(IOutboxDelivery dispatcher, CancellationToken cancellationToken)
         {
             await _delivery.WaitAsync(cancellationToken);
             try
             {
-                while (await dispatcher.DeliverDueAsync(cancellationToken) > 0)
-                {
-                }
+                await dispatcher.DeliverDueAsync(cancellationToken);
             }
             finally
             {
@@ -192,12 +211,17 @@ internal static class QuartzYear
             {
                 var network = Guid.Parse(context.MergedJobDataMap.GetString("network")!);
                 await pace.BeforeStepAsync(at);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await workflow.RunDueAsync(network, at, cancellationToken);
+                started = pace.Add(Pace.Part.Compose, started);
                 await pace.DeliverAsync(dispatcher, cancellationToken);
+                started = pace.Add(Pace.Part.Deliver, started);
                 if (await workflow.NextAsync(network, at, cancellationToken) is NextDue.WakeAt { Instant: var next } && next <= pace.End)
                 {
                     await pace.ScheduleStepAsync(context.Scheduler, network, next);
                 }
+
+                pace.Add(Pace.Part.Schedule, started);
 
                 pace.StepDone(at);
             }
@@ -218,9 +242,13 @@ internal static class QuartzYear
             try
             {
                 await pace.BeforeDigestAsync(at);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var next = await digests.SendDueAsync(at, cancellationToken);
+                started = pace.Add(Pace.Part.Compose, started);
                 await pace.DeliverAsync(dispatcher, cancellationToken);
+                started = pace.Add(Pace.Part.Deliver, started);
                 if (next is { } due && due <= pace.End) await pace.ScheduleDigestAsync(context.Scheduler, due);
+                pace.Add(Pace.Part.Schedule, started);
                 pace.DigestDone(at);
             }
             catch (Exception e)

@@ -24,9 +24,11 @@ internal static class Year
 
     public sealed record Result(
         TimeSpan Wall, int Rounds, int Mails, long MailboxBytes, long DbBytes, TimeSpan User, TimeSpan Sys, long Written,
-        long Allocated, TimeSpan GcPause, long PeakWorkingSet, string Fingerprint)
+        long Allocated, TimeSpan GcPause, long PeakWorkingSet, string Fingerprint, string? Jobs = null)
     {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        public override string ToString() => Measures() + (Jobs is null ? "" : " " + Jobs);
+
+        private string Measures() => string.Create(CultureInfo.InvariantCulture,
             $"rounds={Rounds} wall={Wall.TotalSeconds:F1}s mails={Mails} mails/s={Mails / Wall.TotalSeconds:F0} " +
             $"peakWorkingSet(process)={PeakWorkingSet / 1024 / 1024}MiB db={DbBytes / 1024 / 1024}MiB mailbox={MailboxBytes / 1024 / 1024}MiB " +
             $"cpu user={User.TotalSeconds:F1}s sys={Sys.TotalSeconds:F1}s written={Written / 1024 / 1024}MiB " +
@@ -64,6 +66,7 @@ internal static class Year
         var before = Snapshot.Take();
         var stopwatch = Stopwatch.StartNew();
         int rounds;
+        string? jobs = null;
         if (engine == Engine.Runner)
         {
             rounds = await RunnerYearAsync(app.Services.GetRequiredService<LocalRunner>(), clock, end);
@@ -73,7 +76,9 @@ internal static class Year
             // Quartz runs on the real clock (its fire times are the year's instants moved into the past); the product's
             // clock stands at the year's end, so whatever a job queues is due for delivery at once.
             clock.SetUtcNow(end.ToUniversalTime());
-            rounds = await QuartzYear.RunAsync(app.Services, ids, Start, end);
+            (rounds, var compose, var deliver, var schedule) = await QuartzYear.RunAsync(app.Services, ids, Start, end);
+            jobs = string.Create(CultureInfo.InvariantCulture,
+                $"inJobs compose={compose.TotalSeconds:F1}s deliver={deliver.TotalSeconds:F1}s scheduleNext={schedule.TotalSeconds:F1}s");
         }
 
         stopwatch.Stop();
@@ -85,7 +90,7 @@ internal static class Year
         return new Result(stopwatch.Elapsed, rounds, mailFiles.Length, mailFiles.Sum(f => new FileInfo(f).Length),
             Directory.GetFiles(folder, "netvaerk.db*").Sum(f => new FileInfo(f).Length),
             after.User - before.User, after.Sys - before.Sys, after.Written - before.Written, after.Allocated - before.Allocated,
-            after.GcPause - before.GcPause, after.Peak, Fingerprint.Of(mailFiles));
+            after.GcPause - before.GcPause, after.Peak, Fingerprint.Of(mailFiles), jobs);
     }
 
     /// <summary>Networks with complete contracts and six participants, starting over the first three months; every id from one seed.</summary>
