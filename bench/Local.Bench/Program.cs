@@ -1,9 +1,10 @@
 using System.Globalization;
 
 // One calendar year of the local runner with N running networks of mixed types, on a fake clock (Year); with --quartz,
-// the same year again driven by Quartz.NET (QuartzYear); then the same year's unavoidable I/O alone (LimitHarness), so
+// the same year again driven by Quartz.NET (QuartzYear), each job delivering its e-mails; with --quartz-aside, Quartz
+// with delivery in batches beside the jobs, as the runner does it; then the same year's unavoidable I/O alone (LimitHarness), so
 // one run prints its own ratio to that limit.
-// Usage: dotnet run -c Release --project bench/Local.Bench -- [networks=1000] [folder] [--quartz] [--no-limit] [Section:Key=value …]
+// Usage: dotnet run -c Release --project bench/Local.Bench -- [networks=1000] [folder] [--quartz] [--quartz-aside] [--no-limit] [Section:Key=value …]
 //        dotnet run -c Release --project bench/Local.Bench -- fingerprint <mail folder>   (a kept run's mailbox again)
 if (args is ["fingerprint", var mailFolder])
 {
@@ -23,16 +24,18 @@ var runner = await Year.RunAsync(Year.Engine.Runner, folder, networks, settings)
 Console.WriteLine($"runner: {runner}");
 Console.WriteLine($"mailbox fingerprint={runner.Fingerprint}");
 
-if (args.Contains("--quartz"))
+foreach (var (flag, engine) in new[] { ("--quartz", Year.Engine.Quartz), ("--quartz-aside", Year.Engine.QuartzDeliveringAside) })
 {
+    if (!args.Contains(flag)) continue;
     // The same year in the same process, driven by Quartz.NET (issue 12, point 3); after the runner's, so any warm-up
     // of the shared code favours Quartz.
-    var quartz = await Year.RunAsync(Year.Engine.Quartz, folder + "-quartz", networks, settings);
-    Console.WriteLine($"quartz: {quartz}");
+    var quartzFolder = folder + flag[1..];
+    var quartz = await Year.RunAsync(engine, quartzFolder, networks, settings);
+    Console.WriteLine($"{flag[2..]}: {quartz}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"quartz mailbox {(quartz.Fingerprint == runner.Fingerprint ? "identical" : "DIFFERENT: " + quartz.Fingerprint)}; " +
-        $"quartz/runner wall={quartz.Wall / runner.Wall:F2}"));
-    if (ownFolder) Directory.Delete(folder + "-quartz", recursive: true);
+        $"{flag[2..]} mailbox {(quartz.Fingerprint == runner.Fingerprint ? "identical" : "DIFFERENT: " + quartz.Fingerprint)}; " +
+        $"{flag[2..]}/runner wall={quartz.Wall / runner.Wall:F2}"));
+    if (ownFolder) Directory.Delete(quartzFolder, recursive: true);
 }
 
 if (measureLimit && runner.Mails > 0)

@@ -64,12 +64,33 @@ internal static class QuartzYear
         }
 
         await pace.ScheduleDigestAsync(scheduler, start);
+        var dispatcher = services.GetRequiredService<IOutboxDelivery>();
         await scheduler.Start();
+        var pump = pace.DeliverAside ? PumpAsync(pace, dispatcher) : Task.CompletedTask;
         await pace.Finished;
         await scheduler.Shutdown(waitForJobsToComplete: true);
+        await pump;
         // What the last jobs queued while another delivered.
-        await pace.DeliverAsync(services.GetRequiredService<IOutboxDelivery>(), CancellationToken.None);
+        while (await dispatcher.DeliverDueAsync() > 0)
+        {
+        }
+
         return (pace.Fired, pace.Spent(Pace.Part.Compose), pace.Spent(Pace.Part.Deliver), pace.Spent(Pace.Part.Schedule));
+    }
+
+    /// <summary>
+    /// Delivery beside the jobs, as the runner's rounds do it: batches of whatever is queued, one after another, until the
+    /// jobs are done — so the jobs only compose and schedule, and the difference to the runner is the scheduler's alone.
+    /// </summary>
+    private static async Task PumpAsync(Pace pace, IOutboxDelivery dispatcher)
+    {
+        while (!pace.Finished.IsCompleted)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var delivered = await dispatcher.DeliverDueAsync();
+            pace.Add(Pace.Part.Deliver, started);
+            if (delivered == 0) await Task.Delay(1);
+        }
     }
 
     /// <summary>
@@ -79,7 +100,7 @@ internal static class QuartzYear
     /// before later ones; Quartz's threads do not, so a digest waits for the steps due at or before it and a later step
     /// waits for the digest — otherwise a digest's content would vary from run to run.
     /// </summary>
-    internal sealed class Pace(DateTimeOffset end) : IDisposable
+    internal sealed class Pace(DateTimeOffset end, bool deliverAside) : IDisposable
     {
         private readonly object _gate = new();
         private readonly SortedDictionary<DateTimeOffset, int> _pendingSteps = [];
@@ -95,6 +116,9 @@ internal static class QuartzYear
         public TimeSpan Offset { get; } = DateTimeOffset.UtcNow.AddDays(-1) - end;
 
         public DateTimeOffset End => end;
+
+        /// <summary>Whether delivery runs beside the jobs (<see cref="PumpAsync"/>) rather than in each job.</summary>
+        public bool DeliverAside => deliverAside;
 
         public Task Finished => _finished.Task;
 
@@ -161,6 +185,7 @@ internal static class QuartzYear
         /// </summary>
         public async Task DeliverAsync(IOutboxDelivery dispatcher, CancellationToken cancellationToken)
         {
+            if (deliverAside) return;
             await _delivery.WaitAsync(cancellationToken);
             try
             {

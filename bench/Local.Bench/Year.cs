@@ -18,7 +18,8 @@ using Netvaerk.Web;
 /// <summary>One simulated calendar year of N networks in a fresh folder, driven by the local runner or by Quartz.NET.</summary>
 internal static class Year
 {
-    public enum Engine { Runner, Quartz }
+    /// <summary>The runner; Quartz with each job delivering its own e-mails; Quartz with delivery in batches beside the jobs.</summary>
+    public enum Engine { Runner, Quartz, QuartzDeliveringAside }
 
     private static readonly DateTimeOffset Start = CopenhagenTime.At(new DateOnly(2027, 1, 4), new TimeOnly(7, 0));
 
@@ -48,15 +49,17 @@ internal static class Year
         builder.Configuration["Sqlite:Path"] = Path.Combine(folder, "netvaerk.db");
         builder.Configuration["Mailbox:Folder"] = Path.Combine(folder, "mail");
         builder.Configuration["Runner:Enabled"] = "false";
+        // The pages are not used; an ephemeral port lets two benches (or a bench and the host) run side by side.
+        builder.Configuration["urls"] = "http://127.0.0.1:0";
         builder.Configuration["Evaluation:RespondentKeySecret"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(b => (byte)b).ToArray());
         foreach (var (key, value) in settings) builder.Configuration[key] = value;
         builder.Services.AddInfrastructure(builder.Configuration).AddWeb().AddLocalHost();
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton<TimeProvider>(clock);
-        if (engine == Engine.Quartz)
+        if (engine != Engine.Runner)
         {
             var threads = int.Parse(builder.Configuration["Runner:Parallelism"] ?? new RunnerOptions().Parallelism.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            QuartzYear.AddTo(builder.Services, Path.Combine(folder, "quartz.db"), threads, new QuartzYear.Pace(end));
+            QuartzYear.AddTo(builder.Services, Path.Combine(folder, "quartz.db"), threads, new QuartzYear.Pace(end, deliverAside: engine == Engine.QuartzDeliveringAside));
         }
 
         using var app = builder.Build();
