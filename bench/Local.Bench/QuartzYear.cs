@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,7 @@ internal static class QuartzYear
     /// <summary>Quartz in the bench's container: the given thread count, a SQLite job store in its own file.</summary>
     public static void AddTo(IServiceCollection services, string databasePath, int threads, Pace pace)
     {
-        // WAL persists in the file; synchronous=NORMAL is per connection (QuartzSqliteProvider), as in the product's
+        // WAL persists in the file; synchronous=NORMAL is per connection (SynchronousNormal), as in the product's
         // database, so both schedulers run with the same durability.
         using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
         {
@@ -50,7 +49,8 @@ internal static class QuartzYear
     /// Schedules the first step of every network and the first digest, runs until the year's work is done and delivered;
     /// returns the fires and, summed over the jobs, the time they spent composing, delivering and scheduling.
     /// </summary>
-    public static async Task<(int Fires, TimeSpan Compose, TimeSpan Deliver, TimeSpan Schedule)> RunAsync(IServiceProvider services, IReadOnlyList<Guid> networks, DateTimeOffset start, DateTimeOffset end)
+    public static async Task<(int Fires, TimeSpan Compose, TimeSpan Deliver, TimeSpan Schedule)> RunAsync(
+        IServiceProvider services, IReadOnlyList<Guid> networks, DateTimeOffset start)
     {
         var pace = services.GetRequiredService<Pace>();
         var workflow = services.GetRequiredService<NetworkWorkflow>();

@@ -79,7 +79,7 @@ internal static class Year
             // Quartz runs on the real clock (its fire times are the year's instants moved into the past); the product's
             // clock stands at the year's end, so whatever a job queues is due for delivery at once.
             clock.SetUtcNow(end.ToUniversalTime());
-            (rounds, var compose, var deliver, var schedule) = await QuartzYear.RunAsync(app.Services, ids, Start, end);
+            (rounds, var compose, var deliver, var schedule) = await QuartzYear.RunAsync(app.Services, ids, Start);
             jobs = string.Create(CultureInfo.InvariantCulture,
                 $"inJobs compose={compose.TotalSeconds:F1}s deliver={deliver.TotalSeconds:F1}s scheduleNext={schedule.TotalSeconds:F1}s");
         }
