@@ -46,6 +46,30 @@ public static partial class TestServers
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The first of <paramref name="count"/> consecutive ports free on loopback right now.</summary>
+    public static int FreePorts(int count)
+    {
+        while (true)
+        {
+            var first = FreePort();
+            if (first + count - 1 <= IPEndPoint.MaxPort && Enumerable.Range(first + 1, count - 1).All(IsFree)) return first;
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Starts <c>node</c> with the arguments in tests/servers and waits until a line of its output matches
     /// <paramref name="ready"/>. The process is killed when the result is disposed, or when this process exits.
@@ -75,7 +99,15 @@ public static partial class TestServers
             if (e.Data is null) return;
             lock (output) output.AppendLine(e.Data);
         };
-        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"node {arguments} ended: {output}"));
+        process.Exited += (_, _) =>
+        {
+            // Exited can be raised before the asynchronous readers have delivered the last lines (the error that says
+            // why, e.g. EADDRINUSE); the parameterless WaitForExit returns only once both streams are drained.
+            process.WaitForExit();
+            string text;
+            lock (output) text = output.ToString();
+            started.TrySetException(new InvalidOperationException($"node {arguments} ended: {text}"));
+        };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
