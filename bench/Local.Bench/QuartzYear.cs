@@ -31,7 +31,7 @@ internal static class QuartzYear
             command.ExecuteNonQuery();
         }
 
-        services.AddSingleton(pace);
+        services.AddSingleton(_ => pace); // made by the container's factory, so the container disposes it
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = "netvaerk-bench");
@@ -155,23 +155,52 @@ internal static class QuartzYear
         /// <summary>A digest waits while steps at or before it have not run.</summary>
         public Task BeforeDigestAsync(DateTimeOffset at) => WaitUntil(() => _pendingSteps.Count == 0 || _pendingSteps.First().Key > at);
 
-        public void StepDone(DateTimeOffset at)
+        private void Done(DateTimeOffset at, bool digest)
         {
             Interlocked.Increment(ref _fired);
             lock (_gate)
             {
-                if (--_pendingSteps[at] == 0) _pendingSteps.Remove(at);
+                if (digest)
+                {
+                    if (_pendingDigest == at) _pendingDigest = null;
+                }
+                else if (--_pendingSteps[at] == 0)
+                {
+                    _pendingSteps.Remove(at);
+                }
+
                 if (_pendingSteps.Count == 0 && _pendingDigest is null) _finished.TrySetResult();
             }
         }
 
-        public void DigestDone(DateTimeOffset at)
+        /// <summary>
+        /// One fire, step or digest alike: wait for its turn, compose (returning what it knows of the next instant), deliver,
+        /// find the next instant and schedule it within the year, each part timed; a failure ends the year with it.
+        /// </summary>
+        public async Task FireAsync(
+            IJobExecutionContext context, IOutboxDelivery dispatcher, bool digest,
+            Func<DateTimeOffset, CancellationToken, Task<DateTimeOffset?>> compose,
+            Func<DateTimeOffset, DateTimeOffset?, CancellationToken, Task<DateTimeOffset?>> next,
+            Func<DateTimeOffset, Task> schedule,
+            CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _fired);
-            lock (_gate)
+            var at = InstantOf(context);
+            try
             {
-                if (_pendingDigest == at) _pendingDigest = null;
-                if (_pendingSteps.Count == 0 && _pendingDigest is null) _finished.TrySetResult();
+                await (digest ? BeforeDigestAsync(at) : BeforeStepAsync(at));
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var composed = await compose(at, cancellationToken);
+                started = Add(Part.Compose, started);
+                await DeliverAsync(dispatcher, cancellationToken);
+                started = Add(Part.Deliver, started);
+                if (await next(at, composed, cancellationToken) is { } due && due <= end) await schedule(due);
+                Add(Part.Schedule, started);
+                Done(at, digest);
+            }
+            catch (Exception e)
+            {
+                Failed(e);
+                throw;
             }
         }
 
@@ -226,62 +255,33 @@ internal static class QuartzYear
         }
     }
 
-    /// <summary>One timeline step of one network: compose, deliver, schedule the next step.</summary>
+    /// <summary>One timeline step of one network: compose, deliver, schedule the network's next step.</summary>
     internal sealed class StepJobRunner(NetworkWorkflow workflow, IOutboxDelivery dispatcher, Pace pace) : IJob
     {
-        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
         {
-            var at = Pace.InstantOf(context);
-            try
-            {
-                var network = Guid.Parse(context.MergedJobDataMap.GetString("network")!);
-                await pace.BeforeStepAsync(at);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await workflow.RunDueAsync(network, at, cancellationToken);
-                started = pace.Add(Pace.Part.Compose, started);
-                await pace.DeliverAsync(dispatcher, cancellationToken);
-                started = pace.Add(Pace.Part.Deliver, started);
-                if (await workflow.NextAsync(network, at, cancellationToken) is NextDue.WakeAt { Instant: var next } && next <= pace.End)
+            var network = Guid.Parse(context.MergedJobDataMap.GetString("network")!);
+            return new(pace.FireAsync(context, dispatcher, digest: false,
+                compose: async (at, ct) =>
                 {
-                    await pace.ScheduleStepAsync(context.Scheduler, network, next);
-                }
-
-                pace.Add(Pace.Part.Schedule, started);
-
-                pace.StepDone(at);
-            }
-            catch (Exception e)
-            {
-                pace.Failed(e);
-                throw;
-            }
+                    await workflow.RunDueAsync(network, at, ct);
+                    return null;
+                },
+                next: async (at, _, ct) => await workflow.NextAsync(network, at, ct) is NextDue.WakeAt { Instant: var due } ? due : null,
+                schedule: due => pace.ScheduleStepAsync(context.Scheduler, network, due),
+                cancellationToken));
         }
     }
 
-    /// <summary>The digests due at the instant: compose, deliver, schedule the next.</summary>
+    /// <summary>The digests due at the instant: compose, deliver, schedule the next digest instant.</summary>
     internal sealed class DigestJobRunner(DigestWorkflow digests, IOutboxDelivery dispatcher, Pace pace) : IJob
     {
-        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-        {
-            var at = Pace.InstantOf(context);
-            try
-            {
-                await pace.BeforeDigestAsync(at);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var next = await digests.SendDueAsync(at, cancellationToken);
-                started = pace.Add(Pace.Part.Compose, started);
-                await pace.DeliverAsync(dispatcher, cancellationToken);
-                started = pace.Add(Pace.Part.Deliver, started);
-                if (next is { } due && due <= pace.End) await pace.ScheduleDigestAsync(context.Scheduler, due);
-                pace.Add(Pace.Part.Schedule, started);
-                pace.DigestDone(at);
-            }
-            catch (Exception e)
-            {
-                pace.Failed(e);
-                throw;
-            }
-        }
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+            new(pace.FireAsync(context, dispatcher, digest: true,
+                compose: (at, ct) => digests.SendDueAsync(at, ct),
+                next: (_, composed, _) => Task.FromResult(composed), // sending the digests tells the next instant
+                schedule: due => pace.ScheduleDigestAsync(context.Scheduler, due),
+                cancellationToken));
     }
 
     /// <summary>Microsoft.Data.Sqlite for Quartz, each connection set to synchronous=NORMAL like the product's own.</summary>
