@@ -115,8 +115,6 @@ internal static class QuartzYear
         // Fire times a day before the real now, whatever the simulated year: all due at once, in the year's order.
         public TimeSpan Offset { get; } = DateTimeOffset.UtcNow.AddDays(-1) - end;
 
-        public DateTimeOffset End => end;
-
         /// <summary>Whether delivery runs beside the jobs (<see cref="PumpAsync"/>) rather than in each job.</summary>
         public bool DeliverAside => deliverAside;
 
@@ -146,14 +144,14 @@ internal static class QuartzYear
             await scheduler.ScheduleJob(Trigger(new TriggerKey(at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), "digest"), DigestJob, at, priority: 1, network: null));
         }
 
-        public static DateTimeOffset InstantOf(IJobExecutionContext context) =>
+        private static DateTimeOffset InstantOf(IJobExecutionContext context) =>
             DateTimeOffset.Parse(context.MergedJobDataMap.GetString("at")!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
 
         /// <summary>A step waits while a digest before it has not gone out.</summary>
-        public Task BeforeStepAsync(DateTimeOffset at) => WaitUntil(() => _pendingDigest is not { } digest || digest >= at);
+        private Task BeforeStepAsync(DateTimeOffset at) => WaitUntil(() => _pendingDigest is not { } digest || digest >= at);
 
         /// <summary>A digest waits while steps at or before it have not run.</summary>
-        public Task BeforeDigestAsync(DateTimeOffset at) => WaitUntil(() => _pendingSteps.Count == 0 || _pendingSteps.First().Key > at);
+        private Task BeforeDigestAsync(DateTimeOffset at) => WaitUntil(() => _pendingSteps.Count == 0 || _pendingSteps.First().Key > at);
 
         private void Done(DateTimeOffset at, bool digest)
         {
@@ -204,7 +202,7 @@ internal static class QuartzYear
             }
         }
 
-        public void Failed(Exception exception) => _finished.TrySetException(exception);
+        private void Failed(Exception exception) => _finished.TrySetException(exception);
 
         public void Dispose() => _delivery.Dispose();
 
@@ -212,7 +210,7 @@ internal static class QuartzYear
         /// Delivers what is queued (a batch: one job's e-mails and whatever others queued meanwhile), one job at a time —
         /// two at once would send the same batch twice.
         /// </summary>
-        public async Task DeliverAsync(IOutboxDelivery dispatcher, CancellationToken cancellationToken)
+        private async Task DeliverAsync(IOutboxDelivery dispatcher, CancellationToken cancellationToken)
         {
             if (deliverAside) return;
             await _delivery.WaitAsync(cancellationToken);
