@@ -88,22 +88,35 @@ public static partial class TestServers
         var server = new NodeServer(process);
         var started = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
+        var outputEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errorEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
+            if (e.Data is null)
+            {
+                outputEnded.TrySetResult();
+                return;
+            }
+
             lock (output) output.AppendLine(e.Data);
             if (ready.Match(e.Data) is { Success: true } match) started.TrySetResult(match);
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
+            if (e.Data is null)
+            {
+                errorEnded.TrySetResult();
+                return;
+            }
+
             lock (output) output.AppendLine(e.Data);
         };
-        process.Exited += (_, _) =>
+        process.Exited += async (_, _) =>
         {
-            // Exited can be raised before the asynchronous readers have delivered the last lines (the error that says
-            // why, e.g. EADDRINUSE); the parameterless WaitForExit returns only once both streams are drained.
-            process.WaitForExit();
+            if (started.Task.IsCompleted) return;
+            // Exited can be raised before the readers have delivered the last lines (the reason, e.g. EADDRINUSE): wait for
+            // both streams to end — briefly, since a child left holding a pipe would keep it open.
+            await Task.WhenAny(Task.WhenAll(outputEnded.Task, errorEnded.Task), Task.Delay(TimeSpan.FromSeconds(5)));
             string text;
             lock (output) text = output.ToString();
             started.TrySetException(new InvalidOperationException($"node {arguments} ended: {text}"));
