@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
 namespace Netvaerk.Domain.Calendar;
 
 /// <summary>
@@ -8,6 +11,10 @@ public sealed class DanishCalendar
 {
     /// <summary>The last year in which store bededag was a public holiday (abolished from 2024).</summary>
     public const int LastYearWithStoreBededag = 2023;
+
+    // Every working-day question asks for its year's days; a year's days never change, so each is worked out once
+    // (planning and digests ask for them per day, and building them each time was ~1% of the year benchmark's allocations).
+    private static readonly ConcurrentDictionary<int, Year> s_years = new();
 
     public DanishCalendar(bool includeExtraNonWorkingDays = true) =>
         IncludeExtraNonWorkingDays = includeExtraNonWorkingDays;
@@ -40,7 +47,9 @@ public sealed class DanishCalendar
     }
 
     /// <summary>The Danish public holidays (helligdage) of a year, in date order.</summary>
-    public static IReadOnlyList<NamedDay> PublicHolidays(int year)
+    public static IReadOnlyList<NamedDay> PublicHolidays(int year) => s_years.GetOrAdd(year, Year.Of).Holidays;
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<NamedDay> ComputePublicHolidays(int year)
     {
         var easter = EasterSunday(year);
         var days = new List<NamedDay>
@@ -61,7 +70,7 @@ public sealed class DanishCalendar
         days.Add(new(easter.AddDays(50), "2. pinsedag"));
         days.Add(new(new DateOnly(year, 12, 25), "Juledag"));
         days.Add(new(new DateOnly(year, 12, 26), "2. juledag"));
-        return days;
+        return days.AsReadOnly();
     }
 
     /// <summary>Days that are not holidays but on which nothing is scheduled (DOMAIN.md default).</summary>
@@ -75,20 +84,18 @@ public sealed class DanishCalendar
     /// <summary>The holidays and (if included) extra non-working days of a year, in date order.</summary>
     public IReadOnlyList<NamedDay> NonWorkingDays(int year)
     {
-        var days = PublicHolidays(year).ToList();
-        if (IncludeExtraNonWorkingDays)
-        {
-            days.AddRange(ExtraNonWorkingDays(year));
-        }
-
-        days.Sort((x, y) => x.Date.CompareTo(y.Date));
-        return days;
+        var known = s_years.GetOrAdd(year, Year.Of);
+        return IncludeExtraNonWorkingDays ? known.NonWorking : known.Holidays;
     }
 
-    public static bool IsPublicHoliday(DateOnly date) => PublicHolidays(date.Year).Any(h => h.Date == date);
+    public static bool IsPublicHoliday(DateOnly date) => s_years.GetOrAdd(date.Year, Year.Of).HolidayNames.ContainsKey(date);
 
     /// <summary>The Danish name of the holiday or extra non-working day, or null.</summary>
-    public string? NameOfDay(DateOnly date) => NonWorkingDays(date.Year).FirstOrDefault(h => h.Date == date)?.Name;
+    public string? NameOfDay(DateOnly date)
+    {
+        var known = s_years.GetOrAdd(date.Year, Year.Of);
+        return (IncludeExtraNonWorkingDays ? known.NonWorkingNames : known.HolidayNames).GetValueOrDefault(date);
+    }
 
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && NameOfDay(date) is null;
@@ -137,6 +144,38 @@ public sealed class DanishCalendar
         }
 
         return date;
+    }
+
+    /// <summary>One year's holidays and non-working days, as lists in date order and by date.</summary>
+    private sealed class Year
+    {
+        private Year(IReadOnlyList<NamedDay> holidays, IReadOnlyList<NamedDay> nonWorking)
+        {
+            Holidays = holidays;
+            NonWorking = nonWorking;
+            HolidayNames = ByDate(holidays);
+            NonWorkingNames = ByDate(nonWorking);
+        }
+
+        public IReadOnlyList<NamedDay> Holidays { get; }
+
+        public IReadOnlyList<NamedDay> NonWorking { get; }
+
+        public FrozenDictionary<DateOnly, string> HolidayNames { get; }
+
+        public FrozenDictionary<DateOnly, string> NonWorkingNames { get; }
+
+        // A day can carry two names (2. pinsedag on grundlovsdag, 5 June 2028): the holiday's, first in the list, wins.
+        private static FrozenDictionary<DateOnly, string> ByDate(IReadOnlyList<NamedDay> days) =>
+            days.GroupBy(d => d.Date).ToFrozenDictionary(g => g.Key, g => g.First().Name);
+
+        public static Year Of(int year)
+        {
+            var holidays = ComputePublicHolidays(year);
+            // A stable sort: on a shared date the holiday stays first.
+            var nonWorking = holidays.Concat(ExtraNonWorkingDays(year)).OrderBy(d => d.Date).ToList().AsReadOnly();
+            return new Year(holidays, nonWorking);
+        }
     }
 }
 

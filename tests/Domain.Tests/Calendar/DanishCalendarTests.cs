@@ -101,4 +101,53 @@ public class DanishCalendarTests
             var date = Calendar.OnOrNextWorkingDay(new DateOnly(2020, 1, 1).AddDays(offset));
             return Calendar.WorkingDaysBefore(Calendar.WorkingDaysAfter(date, n), n) == date;
         });
+
+    [Fact]
+    public void A_years_days_are_worked_out_once_and_cannot_be_changed_by_a_caller()
+    {
+        var first = Calendar.NonWorkingDays(2031);
+        var list = Assert.IsAssignableFrom<IList<NamedDay>>(first);
+
+        Assert.Throws<NotSupportedException>(() => list.Add(new NamedDay(new DateOnly(2031, 3, 3), "Ikke en fridag")));
+        Assert.Throws<NotSupportedException>(() => list[0] = new NamedDay(new DateOnly(2031, 3, 3), "Ikke en fridag"));
+        Assert.Same(first, Calendar.NonWorkingDays(2031));
+        Assert.True(Calendar.IsWorkingDay(new DateOnly(2031, 3, 3)));
+        Assert.Equal("Nytårsdag", Calendar.NameOfDay(new DateOnly(2031, 1, 1)));
+    }
+
+    [Fact]
+    public void A_day_with_two_names_keeps_the_holidays()
+    {
+        // 2. pinsedag falls on grundlovsdag in 2028: the list keeps both, the holiday first, and the day is named for it.
+        var day = new DateOnly(2028, 6, 5);
+
+        Assert.Equal(["2. pinsedag", "Grundlovsdag"], Calendar.NonWorkingDays(2028).Where(d => d.Date == day).Select(d => d.Name));
+        Assert.Equal("2. pinsedag", Calendar.NameOfDay(day));
+        Assert.Equal("2. pinsedag", new DanishCalendar(includeExtraNonWorkingDays: false).NameOfDay(day));
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Days_by_name_agree_with_the_lists_whichever_calendar_asks_first() =>
+        Prop.ForAll(Gen.Choose(0, 365 * 60).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(), (offset, extraFirst) =>
+        {
+            // Both calendars share each year's cache; the answer must not depend on which of them filled it.
+            var date = new DateOnly(2000, 1, 1).AddDays(offset);
+            var withExtra = new DanishCalendar(includeExtraNonWorkingDays: true);
+            var without = new DanishCalendar(includeExtraNonWorkingDays: false);
+            string? a, b;
+            if (extraFirst)
+            {
+                a = withExtra.NameOfDay(date);
+                b = without.NameOfDay(date);
+            }
+            else
+            {
+                b = without.NameOfDay(date);
+                a = withExtra.NameOfDay(date);
+            }
+
+            var holiday = DanishCalendar.PublicHolidays(date.Year).FirstOrDefault(d => d.Date == date)?.Name;
+            var extra = DanishCalendar.ExtraNonWorkingDays(date.Year).FirstOrDefault(d => d.Date == date)?.Name;
+            return b == holiday && a == (holiday ?? extra) && DanishCalendar.IsPublicHoliday(date) == (holiday is not null);
+        });
 }
