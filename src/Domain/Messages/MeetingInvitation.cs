@@ -89,11 +89,22 @@ public static class MeetingInvitation
     /// <summary>See <see cref="Template"/>.</summary>
     public sealed class InvitationTemplate
     {
+        private const string AttendeeStart = "ATTENDEE;CN=";
+
+        // Ical.Net's content lines: at most 75 octets, continued on a line starting with a space (RFC 5545 3.1).
+        private const int LineOctets = 75;
+
         private static readonly Recipient Placeholder = new("Placeholder", "placeholder@netvaerk.invalid");
+
+        private static readonly System.Buffers.SearchValues<char> s_quoted = System.Buffers.SearchValues.Create(";:,");
 
         private readonly CalendarMethod _method;
         private readonly string _before;
         private readonly string _after;
+
+        // The attendee's parameters after CN, as Ical.Net writes them for this method (ROLE, PARTSTAT, RSVP), or null
+        // if its line does not have the expected form; then each attendee's line is made by Ical.Net.
+        private readonly string? _parameters;
 
         internal InvitationTemplate(Meeting meeting, NetworkSummary network, CalendarMethod method, DateTimeOffset stamp)
         {
@@ -103,15 +114,46 @@ public static class MeetingInvitation
             var text = Create(meeting, network, [Placeholder], method, stamp);
             var (start, end) = AttendeeLines(text);
             (_before, _after) = (text[..start], text[end..]);
+
+            var line = text[start..(end - 2)].Replace("\r\n ", "", StringComparison.Ordinal);
+            var head = AttendeeStart + Placeholder.Name;
+            var tail = ":mailto:" + Placeholder.Email;
+            if (line.StartsWith(head, StringComparison.Ordinal) && line.EndsWith(tail, StringComparison.Ordinal))
+            {
+                _parameters = line[head.Length..^tail.Length];
+            }
         }
+
+        /// <summary>Whether attendee lines are written here rather than by Ical.Net (tests: an upgrade must not quietly lose it).</summary>
+        internal bool WritesAttendeeLines => _parameters is not null;
 
         /// <summary>The .ics text with the recipient as the one attendee.</summary>
         public string For(Recipient attendee)
         {
             ArgumentNullException.ThrowIfNull(attendee);
+            // Ical.Net drops a blank parameter value (CN=): such a name is left to it.
+            if (_parameters is null || string.IsNullOrWhiteSpace(attendee.Name)) return ForByIcalNet(attendee);
 
-            // Ical.Net folds each content line on its own, so the attendee's lines from a calendar holding nothing else
-            // are the lines the whole calendar would have.
+            // An address Ical.Net refuses is refused by Ical.Net itself, with its own exception.
+            var address = $"mailto:{attendee.Email}";
+            if (!Uri.IsWellFormedUriString(address, UriKind.Absolute)) return ForByIcalNet(attendee);
+
+            // The attendee's line as Ical.Net writes it (its parameter and URI serialisers, pinned by the tests against
+            // Create): CN without double quotes, quoted if it holds ; : or ,; then the address as given.
+            var name = attendee.Name.Replace("\"", "", StringComparison.Ordinal);
+            if (name.AsSpan().ContainsAny(s_quoted)) name = $"\"{name}\"";
+            var builder = new System.Text.StringBuilder(_before.Length + _after.Length + 160).Append(_before);
+            Fold(builder, string.Concat(AttendeeStart, name, _parameters, ":", address));
+            return builder.Append(_after).ToString();
+        }
+
+        /// <summary>The attachment of <see cref="For"/>, as <see cref="Attachment"/> makes it.</summary>
+        public EmailAttachment Attachment(Recipient attendee) => MakeAttachment(_method, For(attendee));
+
+        // The attendee's lines from Ical.Net itself; it folds each content line on its own, so the lines from a calendar
+        // holding nothing else are the lines the whole calendar would have.
+        private string ForByIcalNet(Recipient attendee)
+        {
             var calendar = new Ical.Net.Calendar();
             var calendarEvent = new CalendarEvent { Uid = "-", DtStamp = new CalDateTime(2000, 1, 1, 0, 0, 0, CalDateTime.UtcTzId) };
             calendarEvent.Attendees.Add(AttendeeOf(attendee, _method));
@@ -122,8 +164,32 @@ public static class MeetingInvitation
             return string.Concat(_before, text.AsSpan(start, end - start), _after);
         }
 
-        /// <summary>The attachment of <see cref="For"/>, as <see cref="Attachment"/> makes it.</summary>
-        public EmailAttachment Attachment(Recipient attendee) => MakeAttachment(_method, For(attendee));
+        // Ical.Net's folding: a line of more than 75 UTF-8 octets breaks before the char that would not fit, each char
+        // counted on its own (so half a surrogate pair counts as the 3 octets of a replacement character).
+        private static void Fold(System.Text.StringBuilder builder, string line)
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(line) <= LineOctets)
+            {
+                builder.Append(line).Append("\r\n");
+                return;
+            }
+
+            var octets = 0;
+            foreach (var c in line)
+            {
+                var size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                if (octets + size > LineOctets)
+                {
+                    builder.Append("\r\n ");
+                    octets = 1;
+                }
+
+                builder.Append(c);
+                octets += size;
+            }
+
+            builder.Append("\r\n");
+        }
 
         // Where the one ATTENDEE property starts and where its last (possibly folded) line ends, CRLF included.
         private static (int Start, int End) AttendeeLines(string text)

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Ical.Net.CalendarComponents;
 using Netvaerk.Domain.Messages;
 using Netvaerk.Domain.Timelines;
@@ -38,6 +41,55 @@ public class MeetingInvitationTests
 
             Assert.Equal(MeetingInvitation.Create(meeting, Network(), [attendee], method, Stamp), template.For(attendee));
             Assert.Equal(MeetingInvitation.Attachment(meeting, Network(), [attendee], method, Stamp), template.Attachment(attendee));
+        }
+    }
+
+    // Names and addresses as people type them, and worse: Danish letters, quotes and the characters that make Ical.Net
+    // quote a parameter, characters outside the BMP (counted per UTF-16 char when folding), and lengths that fold.
+    private static readonly string[] NameParts =
+        ["a", "b", "x", "Z", "Æ", "ø", "å", "é", " ", "\"", "'", ";", ":", ",", ".", "-", "\t", "\u00a0", "\n", "€", "😀", "Birthe ", "Sørensen"];
+
+    private static readonly Gen<string> Names =
+        Gen.Choose(0, 60).SelectMany(n => Gen.ArrayOf(Gen.Elements(NameParts), n)).Select(string.Concat);
+
+    private static readonly Gen<string> Addresses =
+        from local in Gen.Elements("a", "birthe.soerensen", "x+y", "lang.adresse.med.mange.dele.og.endnu.flere.dele", "ø", "a b", "<a>", "")
+        from domain in Gen.Elements("albertslund.dk", "例え.jp", "eksempel.albertslund.dk", "", "x")
+        select $"{local}@{domain}";
+
+    [Fact]
+    public void A_template_writes_the_attendee_lines_itself_for_every_method()
+    {
+        foreach (var method in Enum.GetValues<CalendarMethod>())
+        {
+            Assert.True(MeetingInvitation.Template(MeetingOn(new DateOnly(2027, 5, 18)), Network(), method, Stamp).WritesAttendeeLines);
+        }
+    }
+
+    [Property(MaxTest = 500)]
+    public Property A_template_gives_any_attendee_the_text_Ical_Net_gives_them_or_fails_as_it_fails() =>
+        Prop.ForAll(Names.ToArbitrary(), Addresses.ToArbitrary(), Gen.Elements(Enum.GetValues<CalendarMethod>()).ToArbitrary(),
+            (name, email, method) =>
+            {
+                var attendee = new Recipient(name, email);
+                var meeting = MeetingOn(new DateOnly(2027, 5, 18), sequence: 1);
+                var expected = Outcome(() => MeetingInvitation.Create(meeting, Network(), [attendee], method, Stamp));
+                var actual = Outcome(() => MeetingInvitation.Template(meeting, Network(), method, Stamp).For(attendee));
+                return (expected == actual).Label($"[{name}] <{email}>: {Attendee(expected)} | {Attendee(actual)}");
+            });
+
+    private static string Attendee(string ics) =>
+        ics.Contains("ATTENDEE", StringComparison.Ordinal) ? ics[ics.IndexOf("ATTENDEE", StringComparison.Ordinal)..ics.IndexOf("\r\nDESCRIPTION", StringComparison.Ordinal)] : ics;
+
+    private static string Outcome(Func<string> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (Exception e)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
         }
     }
 
