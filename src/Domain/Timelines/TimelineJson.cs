@@ -18,6 +18,10 @@ public static class TimelineJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, got null.");
 
+    /// <summary>The same from UTF-8 bytes, as stores keep it: no string of the whole document on the way.</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, got null.");
+
     /// <summary>The wire name of an enum value, as it appears in JSON.</summary>
     public static string WireName<TEnum>(TEnum value)
         where TEnum : struct, Enum => WireName((Enum)value);

@@ -27,7 +27,7 @@ public sealed class SqliteAccessStore(SqliteDatabase database) : IAccessStore
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command("SELECT document FROM staff_users WHERE tenant_id = @tenant ORDER BY email;")
             .With("@tenant", tenantId);
-        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<StaffUser>(reader.GetString(0)), cancellationToken);
+        return await command.ReadAllAsync(reader => reader.Json<StaffUser>(0), cancellationToken);
     }
 
     public async Task UpsertUserAsync(string tenantId, StaffUser user, CancellationToken cancellationToken = default)

@@ -96,5 +96,5 @@ public sealed class SqliteIdeaStore(SqliteDatabase database) : IIdeaStore
     }
 
     private static Versioned<Idea> Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
-        new(TimelineJson.Deserialize<Idea>(reader.GetString(0)), SqliteValues.ETag(reader.GetInt64(1)));
+        new(reader.Json<Idea>(0), SqliteValues.ETag(reader.GetInt64(1)));
 }

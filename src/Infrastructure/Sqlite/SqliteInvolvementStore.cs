@@ -35,6 +35,6 @@ public sealed class SqliteInvolvementStore(SqliteDatabase database) : IInvolveme
             WHERE tenant_id = @tenant AND network_id = @network
             ORDER BY date, registered_utc, id;
             """).With("@tenant", tenantId).With("@network", networkId);
-        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<InvolvementRecord>(reader.GetString(0)), cancellationToken);
+        return await command.ReadAllAsync(reader => reader.Json<InvolvementRecord>(0), cancellationToken);
     }
 }

@@ -168,13 +168,13 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
     {
         // The network is a mutable aggregate, so it is always read fresh; the immutable timeline may be shared. The plan
         // is only fetched from the row (and parsed) when the cache does not have this version.
-        var network = TimelineJson.Deserialize<Network>(reader.GetString(0));
+        var network = reader.Json<Network>(0);
         var version = reader.GetInt64(3);
         var id = reader.GetString(4);
         if (!_timelines.TryGetValue((tenantId, id), out var cached) || cached.Version != version)
         {
-            var plan = reader.IsDBNull(1) ? null : TimelineJson.Deserialize<TimelineState>(reader.GetString(1));
-            var progress = reader.IsDBNull(2) ? [] : TimelineJson.Deserialize<IReadOnlyList<StepDone>>(reader.GetString(2));
+            var plan = reader.IsDBNull(1) ? null : reader.Json<TimelineState>(1);
+            var progress = reader.IsDBNull(2) ? [] : reader.Json<IReadOnlyList<StepDone>>(2);
             cached = new Cached(version, plan?.WithProgress(progress), plan);
             Remember(tenantId, id, cached);
         }

@@ -285,7 +285,7 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
     }
 
     private static OutboxEntry ReadEntry(SqliteDataReader reader) => new(
-        WithBody(TimelineJson.Deserialize<OutboxMessage>(reader.GetString(0)), reader.IsDBNull(6) ? null : reader.GetString(6)),
+        WithBody(reader.Json<OutboxMessage>(0), reader.IsDBNull(6) ? null : reader.Json<OutboxBody>(6)),
         ParseState(reader.GetString(1)),
         reader.GetInt32(2),
         SqliteValues.ParseInstant(reader.GetString(3)),
@@ -293,10 +293,9 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         SqliteValues.ParseInstantOrNull(reader, 5));
 
     /// <summary>The envelope with its body put back; a delivered entry has none and keeps its empty one.</summary>
-    private static OutboxMessage WithBody(OutboxMessage envelope, string? body)
+    private static OutboxMessage WithBody(OutboxMessage envelope, OutboxBody? parts)
     {
-        if (body is null) return envelope;
-        var parts = TimelineJson.Deserialize<OutboxBody>(body);
+        if (parts is null) return envelope;
         return envelope with { Message = envelope.Message with { TextBody = parts.TextBody, HtmlBody = parts.HtmlBody, Attachments = parts.Attachments } };
     }
 

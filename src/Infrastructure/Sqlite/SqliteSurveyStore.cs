@@ -54,7 +54,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         await using var command = connection.Command("""
             SELECT document FROM surveys WHERE tenant_id = @tenant AND network_id = @network ORDER BY sent_utc, id;
             """).With("@tenant", tenantId).With("@network", networkId);
-        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<Survey>(reader.GetString(0)), cancellationToken);
+        return await command.ReadAllAsync(reader => reader.Json<Survey>(0), cancellationToken);
     }
 
     public async Task AddInvitationsAsync(string tenantId, IReadOnlyCollection<SurveyInvitation> invitations, CancellationToken cancellationToken = default)
@@ -188,7 +188,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         await using var command = connection.Command("""
             SELECT document FROM survey_responses WHERE tenant_id = @tenant AND survey_id = @survey ORDER BY submitted_utc, seq;
             """).With("@tenant", tenantId).With("@survey", surveyId);
-        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<SurveyResponse>(reader.GetString(0)), cancellationToken);
+        return await command.ReadAllAsync(reader => reader.Json<SurveyResponse>(0), cancellationToken);
     }
 
     public async Task<IReadOnlyList<Domain.Surveys.QuestionSet>> ListQuestionSetsAsync(string tenantId, CancellationToken cancellationToken = default)
@@ -196,7 +196,7 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         SqliteValues.RequireTenant(tenantId);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command("SELECT document FROM question_sets WHERE tenant_id = @tenant;").With("@tenant", tenantId);
-        return await command.ReadAllAsync(reader => TimelineJson.Deserialize<Domain.Surveys.QuestionSet>(reader.GetString(0)), cancellationToken);
+        return await command.ReadAllAsync(reader => reader.Json<Domain.Surveys.QuestionSet>(0), cancellationToken);
     }
 
     public async Task<bool> AddQuestionSetAsync(string tenantId, Domain.Surveys.QuestionSet questionSet, CancellationToken cancellationToken = default)

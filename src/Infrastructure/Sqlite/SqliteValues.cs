@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Netvaerk.Domain.Timelines;
 
 namespace Netvaerk.Infrastructure.Sqlite;
 
@@ -38,6 +39,13 @@ internal static class SqliteValues
         long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
 
     public static string ETag(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A JSON column parsed from its UTF-8 bytes, which is how SQLite keeps the text: no string of the whole document
+    /// on the way (the outbox's ~4 KB bodies, networks, lists the digests read whole).
+    /// </summary>
+    public static T Json<T>(this SqliteDataReader reader, int ordinal) =>
+        TimelineJson.Deserialize<T>(reader.GetFieldValue<byte[]>(ordinal));
 
     public static void RequireTenant(string tenantId) => ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
 

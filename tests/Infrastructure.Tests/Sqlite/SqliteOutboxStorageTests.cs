@@ -82,6 +82,32 @@ public sealed class SqliteOutboxStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_beyond_ASCII_reads_back_as_written()
+    {
+        // Entries are parsed from the column's UTF-8 bytes, not from a string: Danish letters, a character outside the
+        // BMP, quotes and a line break must come back unchanged, in the envelope and in the bodies.
+        var outbox = new SqliteOutbox(_file.Database);
+        var at = Samples.At(2027, 3, 1);
+        var message = Samples.Message(_tenant, "net/step/1/søren@albertslund.dk", at);
+        const string text = "Kære Søren Æbelø — \"Blå\" gruppe 🌱\r\nNæste møde: 3. marts";
+        message = message with
+        {
+            ToName = "Søren \"Æ\" Bølling",
+            Message = message.Message with
+            {
+                Subject = "Påmindelse: møde i Grøn omstilling 🌱",
+                TextBody = text,
+                HtmlBody = $"<p>{text}</p>",
+                Attachments = [new EmailAttachment("møde.ics", "text/calendar; method=REQUEST; charset=utf-8", "SUMMARY:Grøn omstilling 🌱\r\n")],
+            },
+        };
+        await outbox.EnqueueAllAsync([message]);
+
+        Samples.AssertSameJson(message, Assert.Single(await outbox.DueForDeliveryAsync(at, 10)).Message);
+        Assert.Equal(text, Assert.Single(await outbox.ListAsync(_tenant, "net/")).Message.Message.TextBody);
+    }
+
+    [Fact]
     public async Task Migration_6_moves_the_bodies_of_waiting_messages_apart_and_leaves_delivered_ones()
     {
         // A database as issue 11 left it: schema version 5, each message whole in its outbox row.
