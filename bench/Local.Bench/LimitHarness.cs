@@ -40,16 +40,30 @@ internal static class LimitHarness
         }
     }
 
-    public static async Task<TimeSpan> RunAsync(string folder, Workload workload)
+    /// <summary>The limit's wall time and the CPU (user and kernel) the process spent on it.</summary>
+    public sealed record Result(TimeSpan Wall, TimeSpan User, TimeSpan Sys)
+    {
+        public TimeSpan Cpu => User + Sys;
+    }
+
+    public static async Task<Result> RunAsync(string folder, Workload workload)
     {
         Directory.CreateDirectory(Path.Combine(folder, "mail"));
+        var (user, sys) = ProcessorTimes();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(
             Task.Run(() => WriteFiles(Path.Combine(folder, "mail"), workload)),
             Task.Run(() => WriteDatabase(Path.Combine(folder, "limit.db"), workload)));
         stopwatch.Stop();
+        var (userAfter, sysAfter) = ProcessorTimes();
         SqliteConnection.ClearAllPools();
-        return stopwatch.Elapsed;
+        return new Result(stopwatch.Elapsed, userAfter - user, sysAfter - sys);
+    }
+
+    private static (TimeSpan User, TimeSpan Sys) ProcessorTimes()
+    {
+        using var process = Process.GetCurrentProcess();
+        return (process.UserProcessorTime, process.PrivilegedProcessorTime);
     }
 
     private static void WriteFiles(string folder, Workload workload)
