@@ -49,21 +49,15 @@ internal static class LimitHarness
     public static async Task<Result> RunAsync(string folder, Workload workload)
     {
         Directory.CreateDirectory(Path.Combine(folder, "mail"));
-        var (user, sys) = ProcessorTimes();
+        var before = Snapshot.Take();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(
             Task.Run(() => WriteFiles(Path.Combine(folder, "mail"), workload)),
             Task.Run(() => WriteDatabase(Path.Combine(folder, "limit.db"), workload)));
         stopwatch.Stop();
-        var (userAfter, sysAfter) = ProcessorTimes();
+        var after = Snapshot.Take();
         SqliteConnection.ClearAllPools();
-        return new Result(stopwatch.Elapsed, userAfter - user, sysAfter - sys);
-    }
-
-    private static (TimeSpan User, TimeSpan Sys) ProcessorTimes()
-    {
-        using var process = Process.GetCurrentProcess();
-        return (process.UserProcessorTime, process.PrivilegedProcessorTime);
+        return new Result(stopwatch.Elapsed, after.User - before.User, after.Sys - before.Sys);
     }
 
     private static void WriteFiles(string folder, Workload workload)
