@@ -25,10 +25,11 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 {
     private const int MaxCachedTimelines = 20_000;
 
-    private const string Columns = """
-        n.network, p.plan, n.progress, n.version, n.id
-        FROM networks n LEFT JOIN timeline_plans p ON p.tenant_id = n.tenant_id AND p.network_id = n.id
-        """;
+    // The row without its plan: the plan (~12 KB, overflow pages SQLite reads whenever the column is selected) is fetched
+    // only for a version the cache does not hold. A step reads its network, and each digest reads them all.
+    private const string Columns = "n.network, n.progress, n.version, n.id";
+
+    private const string PlanOf = "SELECT plan FROM timeline_plans WHERE tenant_id = @tenant AND network_id = @id;";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Id), Cached> _timelines = new();
 
@@ -41,20 +42,54 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             return null;
         }
 
+        // One statement, so the row and its plan come from one snapshot; the plan's subquery runs only when the row's
+        // version is not the one cached (versions start at 1).
+        var known = _timelines.TryGetValue((tenantId, id), out var cached) ? cached : null;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT {Columns} WHERE n.tenant_id = @tenant AND n.id = @id;")
-            .With("@tenant", tenantId).With("@id", id);
+        await using var command = connection.Command($"""
+            SELECT {Columns}, CASE WHEN n.version = @known THEN NULL ELSE
+                (SELECT p.plan FROM timeline_plans p WHERE p.tenant_id = n.tenant_id AND p.network_id = n.id) END
+            FROM networks n WHERE n.tenant_id = @tenant AND n.id = @id;
+            """)
+            .With("@tenant", tenantId).With("@id", id).With("@known", known?.Version ?? 0);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(tenantId, reader) : null;
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        // The plan is NULL on a cache hit (and for a network without a timeline).
+        return Read(tenantId, RowRead.From(reader, known), reader.IsDBNull(4) ? null : reader.Json<TimelineState>(4));
     }
 
     public async Task<IReadOnlyList<Versioned<NetworkRecord>>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT {Columns} WHERE n.tenant_id = @tenant ORDER BY n.created_utc, n.id;")
-            .With("@tenant", tenantId);
-        return await command.ReadAllAsync(reader => Read(tenantId, reader), cancellationToken);
+        // One read transaction: the rows and the plans fetched after them are one snapshot.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        IReadOnlyList<RowRead> rows;
+        await using (var command = connection.Command($"SELECT {Columns} FROM networks n WHERE n.tenant_id = @tenant ORDER BY n.created_utc, n.id;", transaction)
+            .With("@tenant", tenantId))
+        {
+            rows = await command.ReadAllAsync(
+                reader => RowRead.From(reader, _timelines.TryGetValue((tenantId, reader.GetString(3)), out var cached) ? cached : null),
+                cancellationToken);
+        }
+
+        var networks = new List<Versioned<NetworkRecord>>(rows.Count);
+        await using var plan = connection.Command(PlanOf, transaction).With("@tenant", tenantId).With("@id", null);
+        foreach (var row in rows)
+        {
+            TimelineState? planned = null;
+            if (row.Known?.Version != row.Version)
+            {
+                plan.Parameters["@id"].Value = row.Id;
+                await using var reader = await plan.ExecuteReaderAsync(cancellationToken);
+                planned = await reader.ReadAsync(cancellationToken) ? reader.Json<TimelineState>(0) : null;
+            }
+
+            networks.Add(Read(tenantId, row, planned));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return networks;
     }
 
     public async Task<string> AddAsync(string tenantId, NetworkRecord network, CancellationToken cancellationToken = default)
@@ -164,22 +199,22 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         await command.With("@tenant", tenantId).With("@id", id).ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private Versioned<NetworkRecord> Read(string tenantId, SqliteDataReader reader)
+    /// <summary>
+    /// The network is a mutable aggregate, so it is always read fresh; the immutable timeline may be shared. The plan is
+    /// only read (and parsed) when the cache's entry as the row was read (<see cref="RowRead.Known"/>) is another version;
+    /// otherwise <paramref name="plan"/> is null and unused.
+    /// </summary>
+    private Versioned<NetworkRecord> Read(string tenantId, RowRead row, TimelineState? plan)
     {
-        // The network is a mutable aggregate, so it is always read fresh; the immutable timeline may be shared. The plan
-        // is only fetched from the row (and parsed) when the cache does not have this version.
-        var network = reader.Json<Network>(0);
-        var version = reader.GetInt64(3);
-        var id = reader.GetString(4);
-        if (!_timelines.TryGetValue((tenantId, id), out var cached) || cached.Version != version)
+        var cached = row.Known;
+        if (cached is null || cached.Version != row.Version)
         {
-            var plan = reader.IsDBNull(1) ? null : reader.Json<TimelineState>(1);
-            var progress = reader.IsDBNull(2) ? [] : reader.Json<IReadOnlyList<StepDone>>(2);
-            cached = new Cached(version, plan?.WithProgress(progress), plan);
-            Remember(tenantId, id, cached);
+            var progress = row.Progress is null ? [] : TimelineJson.Deserialize<IReadOnlyList<StepDone>>(row.Progress);
+            cached = new Cached(row.Version, plan?.WithProgress(progress), plan);
+            Remember(tenantId, row.Id, cached);
         }
 
-        return new Versioned<NetworkRecord>(new NetworkRecord(network, cached.Timeline), SqliteValues.ETag(version));
+        return new Versioned<NetworkRecord>(new NetworkRecord(row.Network, cached.Timeline), SqliteValues.ETag(row.Version));
     }
 
     private void Remember(string tenantId, string id, Cached entry)
@@ -190,6 +225,20 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 
     /// <summary>A row version's timeline and the plan it was stored as (the timeline is the plan plus steps done).</summary>
     private sealed record Cached(long Version, TimelineState? Timeline, TimelineState? Plan);
+
+    /// <summary>
+    /// A network's row as read, without its plan, and the cache's entry for it at that moment; the progress is only
+    /// taken when that entry is another version (a cache hit needs neither).
+    /// </summary>
+    private sealed record RowRead(Network Network, byte[]? Progress, long Version, string Id, Cached? Known)
+    {
+        public static RowRead From(SqliteDataReader reader, Cached? known)
+        {
+            var version = reader.GetInt64(2);
+            var progress = known?.Version == version || reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1);
+            return new(reader.Json<Network>(0), progress, version, reader.GetString(3), known);
+        }
+    }
 
     /// <summary>The row's columns, prepared before the write lock is taken.</summary>
     private sealed record Row(string Created, object NextDue, string Network)

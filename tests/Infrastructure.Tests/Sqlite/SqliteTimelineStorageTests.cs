@@ -92,6 +92,43 @@ public sealed class SqliteTimelineStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_another_process_rewrote_is_read_again_though_the_old_one_is_cached()
+    {
+        // The store reads a plan only for a row version it has not cached; another process's write is a new version.
+        var store = new SqliteNetworkStore(_file.Database);
+        var record = Samples.RunningNetwork(new DateOnly(2027, 3, 1));
+        var etag = await store.AddAsync(_tenant, record);
+        record = StepDone(record);
+        etag = await store.ReplaceAsync(_tenant, record, etag);
+        Assert.Equal(TimelineJson.Serialize(record.Timeline), TimelineJson.Serialize((await store.FindAsync(_tenant, record.Network.Id.ToString()))!.Value.Timeline));
+
+        var other = new SqliteNetworkStore(_file.Open());
+        var moved = record with
+        {
+            Timeline = record.Timeline!.Apply(new MeetingMoved("meeting-3", new DateOnly(2027, 3, 18), new TimeOnly(13, 0), new TimeOnly(15, 0),
+                null, Samples.At(2027, 2, 20, 10))),
+        };
+        var movedETag = await other.ReplaceAsync(_tenant, moved, etag);
+        var stepped = moved with { Timeline = moved.Timeline!.Done(moved.Timeline.NextPending()!.Id, moved.Timeline.NextPending()!.Version) };
+        var lastETag = await other.ReplaceAsync(_tenant, stepped, movedETag);
+
+        var listed = Assert.Single(await store.ListAsync(_tenant));
+        Assert.Equal(lastETag, listed.ETag);
+        Assert.Equal(TimelineJson.Serialize(stepped.Timeline), TimelineJson.Serialize(listed.Value.Timeline));
+        var found = await new SqliteNetworkStore(_file.Database).FindAsync(_tenant, record.Network.Id.ToString());
+        Assert.Equal(TimelineJson.Serialize(stepped.Timeline), TimelineJson.Serialize(found!.Value.Timeline));
+
+        // Found again by the first store after a step of the other's, and as the cached version once more.
+        var last = stepped with { Timeline = stepped.Timeline!.Done(stepped.Timeline.NextPending()!.Id, stepped.Timeline.NextPending()!.Version) };
+        await other.ReplaceAsync(_tenant, last, lastETag);
+        for (var read = 0; read < 2; read++)
+        {
+            var again = await store.FindAsync(_tenant, record.Network.Id.ToString());
+            Assert.Equal(TimelineJson.Serialize(last.Timeline), TimelineJson.Serialize(again!.Value.Timeline));
+        }
+    }
+
+    [Fact]
     public async Task A_stale_replace_changes_neither_the_row_nor_the_plan()
     {
         var store = new SqliteNetworkStore(_file.Database);
