@@ -77,6 +77,28 @@ public abstract class NetworkStoreContract
     }
 
     [Fact]
+    public async Task The_list_is_oldest_first_by_the_creation_time_last_stored()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var first = new NetworkRecord(Network.CreateDraft(Guid.NewGuid(), NetworkContract.ForType(NetworkType.Learning), At(2027, 1, 18)), null);
+        var second = new NetworkRecord(Network.CreateDraft(Guid.NewGuid(), NetworkContract.ForType(NetworkType.Learning), At(2027, 1, 19)), null);
+        var firstTag = await store.AddAsync(tenant, first);
+        await store.AddAsync(tenant, second);
+        Assert.Equal([first.Network.Id, second.Network.Id], (await store.ListAsync(tenant)).Select(n => n.Value.Network.Id));
+
+        // An ordinary replace keeps the order; a record carrying another creation time moves the network with it.
+        firstTag = await store.ReplaceAsync(tenant, first, firstTag);
+        Assert.Equal([first.Network.Id, second.Network.Id], (await store.ListAsync(tenant)).Select(n => n.Value.Network.Id));
+        var recreated = new NetworkRecord(Network.CreateDraft(first.Network.Id, NetworkContract.ForType(NetworkType.Learning), At(2027, 1, 20)), null);
+        await store.ReplaceAsync(tenant, recreated, firstTag);
+
+        var listed = await store.ListAsync(tenant);
+        Assert.Equal([second.Network.Id, first.Network.Id], listed.Select(n => n.Value.Network.Id));
+        Assert.Equal(At(2027, 1, 20), listed[1].Value.Network.CreatedAt);
+    }
+
+    [Fact]
     public async Task A_network_in_one_tenant_is_invisible_in_another()
     {
         var store = await CreateStoreAsync();
