@@ -56,7 +56,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 
         // One statement, so the row and its plan come from one snapshot; the plan's subquery runs only when the row's
         // version is not the one cached (versions start at 1).
-        var known = _timelines.TryGetValue((tenantId, id), out var cached) ? cached : null;
+        var known = _timelines.GetValueOrDefault((tenantId, id));
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command($"""
             SELECT {Columns}, CASE WHEN n.version = @known THEN NULL ELSE
@@ -81,7 +81,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             .With("@tenant", tenantId))
         {
             rows = await command.ReadAllAsync(
-                reader => RowRead.From(reader, _timelines.TryGetValue((tenantId, reader.GetString(3)), out var cached) ? cached : null),
+                reader => RowRead.From(reader, _timelines.GetValueOrDefault((tenantId, reader.GetString(3)))),
                 cancellationToken);
         }
 
@@ -90,7 +90,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         foreach (var row in rows)
         {
             TimelineState? planned = null;
-            if (row.Known?.Version != row.Version)
+            if (!row.CacheHit)
             {
                 plan.Parameters["@id"].Value = row.Id;
                 await using var reader = await plan.ExecuteReaderAsync(cancellationToken);
@@ -221,8 +221,8 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
     /// </summary>
     private Versioned<NetworkRecord> Read(string tenantId, RowRead row, TimelineState? plan)
     {
-        var cached = row.Known;
-        if (cached is null || cached.Version != row.Version)
+        var cached = row.CacheHit ? row.Known : null;
+        if (cached is null)
         {
             var progress = row.Progress is null ? [] : TimelineJson.Deserialize<IReadOnlyList<StepDone>>(row.Progress);
             cached = new Cached(row.Version, plan?.WithProgress(progress), plan);
@@ -247,6 +247,8 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
     /// </summary>
     private sealed record RowRead(Network Network, byte[]? Progress, long Version, string Id, Cached? Known)
     {
+        public bool CacheHit => Known?.Version == Version;
+
         public static RowRead From(SqliteDataReader reader, Cached? known)
         {
             var version = reader.GetInt64(2);
