@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Netvaerk.Domain.Timelines;
 using Netvaerk.Domain.Workflow;
 using Netvaerk.Infrastructure.Mail;
+using Netvaerk.Infrastructure.Sqlite;
 using Quartz;
 
 /// <summary>
@@ -21,13 +23,13 @@ internal static class QuartzYear
     /// <summary>Quartz in the bench's container: the given thread count, a SQLite job store in its own file.</summary>
     public static void AddTo(IServiceCollection services, string databasePath, int threads, Pace pace)
     {
-        // WAL persists in the file; synchronous=NORMAL is per connection (SynchronousNormal), as in the product's
-        // database, so both schedulers run with the same durability.
+        // The product's page size, and WAL, persist in the file; synchronous=NORMAL is per connection (SynchronousNormal),
+        // as in the product's database, so both schedulers run with the same durability and write pages of one size.
         using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA page_size = {SqliteDatabase.PageSize}; PRAGMA journal_mode = WAL;");
             command.ExecuteNonQuery();
         }
 
@@ -141,11 +143,11 @@ internal static class QuartzYear
         public async Task ScheduleDigestAsync(IScheduler scheduler, DateTimeOffset at)
         {
             lock (_gate) _pendingDigest = at;
-            await scheduler.ScheduleJob(Trigger(new TriggerKey(at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), "digest"), DigestJob, at, priority: 1, network: null));
+            await scheduler.ScheduleJob(Trigger(new TriggerKey(at.UtcTicks.ToString(CultureInfo.InvariantCulture), "digest"), DigestJob, at, priority: 1, network: null));
         }
 
         private static DateTimeOffset InstantOf(IJobExecutionContext context) =>
-            DateTimeOffset.Parse(context.MergedJobDataMap.GetString("at")!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
+            DateTimeOffset.Parse(context.MergedJobDataMap.GetString("at")!, CultureInfo.InvariantCulture).ToUniversalTime();
 
         /// <summary>A step waits while a digest before it has not gone out.</summary>
         private Task BeforeStepAsync(DateTimeOffset at) => WaitUntil(() => _pendingDigest is not { } digest || digest >= at);
@@ -229,7 +231,7 @@ internal static class QuartzYear
             var trigger = TriggerBuilder.Create()
                 .WithIdentity(key)
                 .ForJob(job)
-                .UsingJobData("at", at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                .UsingJobData("at", at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))
                 .StartAt(at + Offset)
                 .WithPriority(priority)
                 .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires));

@@ -227,6 +227,10 @@ internal static class SqliteMigrations
     /// </summary>
     public static async Task<int> ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
+        // The page size takes effect only while the file is still empty (before WAL is turned on and the first table
+        // exists); an existing database keeps the size it was created with. See SqliteDatabase.PageSize.
+        await ExecuteAsync(connection, null, $"PRAGMA page_size = {SqliteDatabase.PageSize};", cancellationToken);
+
         // journal_mode cannot change inside a transaction; it is persistent, so this is a no-op after the first time.
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
 

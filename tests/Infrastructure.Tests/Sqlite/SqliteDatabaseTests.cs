@@ -84,6 +84,37 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_database_gets_this_builds_page_size()
+    {
+        await using var connection = await _file.Database.OpenConnectionAsync();
+
+        Assert.NotEqual(4096, SqliteDatabase.PageSize); // SQLite's default: the test would pass without the setting
+        Assert.Equal((long)SqliteDatabase.PageSize, await ScalarAsync(connection, "PRAGMA page_size;"));
+    }
+
+    [Fact]
+    public async Task A_database_created_with_another_page_size_keeps_it_and_is_migrated_and_used()
+    {
+        Directory.CreateDirectory(_file.Folder);
+        await using (var old = new SqliteConnection($"Data Source={_file.FilePath};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await ScalarAsync(old, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (7);");
+        }
+
+        var tenant = Samples.NewTenant();
+        var idea = Samples.NewIdea();
+        var store = new SqliteIdeaStore(_file.Database);
+        await store.AddAsync(tenant, idea);
+
+        await using var connection = await _file.Database.OpenConnectionAsync();
+        Assert.Equal(4096L, await ScalarAsync(connection, "PRAGMA page_size;"));
+        Assert.Equal(7L, await ScalarAsync(connection, "SELECT x FROM kept;"));
+        Assert.Equal((long)SqliteMigrations.LatestVersion, await ScalarAsync(connection, "SELECT MAX(version) FROM schema_version;"));
+        Samples.AssertSameJson(idea, (await store.FindAsync(tenant, idea.Id.ToString()))!.Value);
+    }
+
+    [Fact]
     public async Task Reopening_the_file_keeps_the_data()
     {
         var tenant = Samples.NewTenant();
