@@ -26,11 +26,11 @@ public sealed class SqliteDatabase : IDisposable
     /// The page size of a database this build creates (SQLite's default is 4096). Most of what a step writes is a page
     /// here and a page there — a network's row, an index entry under a random key — and the WAL and the checkpoints copy
     /// whole pages, so the bytes written per e-mail follow the page size; the rows that arrive in order (the outbox,
-    /// its bodies) cost the same either way. 2048 wrote 20% less in the year benchmark for a database 4% larger; 1024
-    /// wrote 28% less, but an outbox envelope (~560 B) then fills a page of its own (docs/decisions/012). A database
-    /// created before keeps its size.
+    /// its bodies) cost the same either way. With the outbox's compact envelopes (~400 B a row, two to a page) 1024
+    /// wrote a third less per e-mail in the year benchmark than 4096, for a smaller database (docs/decisions/012).
+    /// A database created before keeps its size.
     /// </summary>
-    public const int PageSize = 2048;
+    public const int PageSize = 1024;
 
     /// <summary>Every this many write transactions, a passive checkpoint runs on a connection of its own.</summary>
     private const int CheckpointEvery = 2048;

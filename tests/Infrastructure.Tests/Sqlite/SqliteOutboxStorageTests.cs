@@ -83,6 +83,31 @@ public sealed class SqliteOutboxStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_row_keeps_neither_the_key_nor_the_tenant_nor_the_body_twice()
+    {
+        // Each delivered e-mail keeps its row as the record: what its columns or outbox_bodies hold stays out of the
+        // document, so that rows stay small (two to a 1 KiB page).
+        var outbox = new SqliteOutbox(_file.Database);
+        var at = Samples.At(2027, 3, 1);
+        var message = Large(_tenant, "net/step/1/a@albertslund.dk", at);
+        await outbox.EnqueueAllAsync([message]);
+
+        await using var connection = await _file.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM outbox;";
+        var document = (string)(await command.ExecuteScalarAsync())!;
+        Assert.DoesNotContain(message.Key, document, StringComparison.Ordinal);
+        Assert.DoesNotContain(_tenant, document, StringComparison.Ordinal);
+        Assert.DoesNotContain("Body", document, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("attachments", document, StringComparison.Ordinal);
+        Assert.Contains(message.ToAddress, document, StringComparison.Ordinal);
+        Assert.Contains(message.Message.Subject, document, StringComparison.Ordinal);
+
+        var summary = Assert.Single(await outbox.SummariesAsync(_tenant, "net/"));
+        Assert.Equal((message.Key, message.ToAddress, message.Message.Subject), (summary.Key, summary.ToAddress, summary.Subject));
+    }
+
+    [Fact]
     public async Task Text_beyond_ASCII_reads_back_as_written()
     {
         // Entries are parsed from the column's UTF-8 bytes, not from a string: Danish letters, a character outside the
