@@ -295,26 +295,24 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
     }
 
     private static OutboxEntry ReadEntry(SqliteDataReader reader) => new(
-        WithBody(Envelope(reader), reader.IsDBNull(6) ? null : reader.Json<OutboxBody>(6)),
+        ReadMessage(reader),
         ParseState(reader.GetString(1)),
         reader.GetInt32(2),
         SqliteValues.ParseInstant(reader.GetString(3)),
         reader.IsDBNull(4) ? null : reader.GetString(4),
         SqliteValues.ParseInstantOrNull(reader, 5));
 
-    /// <summary>The message without its body, from the document and the row's key and tenant.</summary>
-    private static OutboxMessage Envelope(SqliteDataReader reader)
+    /// <summary>
+    /// The message from the document, the row's key and tenant and, while it waits, its body; a delivered entry has no
+    /// body and reads with empty ones.
+    /// </summary>
+    private static OutboxMessage ReadMessage(SqliteDataReader reader)
     {
         var stored = reader.Json<StoredEnvelope>(0);
+        var body = reader.IsDBNull(6) ? null : reader.Json<OutboxBody>(6);
         return new OutboxMessage(reader.GetString(7), reader.GetString(8), stored.ToAddress, stored.ToName,
-            new EmailMessage(stored.Message.Subject, "", "", []), stored.CreatedAt);
-    }
-
-    /// <summary>The envelope with its body put back; a delivered entry has none and keeps its empty one.</summary>
-    private static OutboxMessage WithBody(OutboxMessage envelope, OutboxBody? parts)
-    {
-        if (parts is null) return envelope;
-        return envelope with { Message = envelope.Message with { TextBody = parts.TextBody, HtmlBody = parts.HtmlBody, Attachments = parts.Attachments } };
+            new EmailMessage(stored.Message.Subject, body?.TextBody ?? "", body?.HtmlBody ?? "", body?.Attachments ?? []),
+            stored.CreatedAt);
     }
 
     private static DeliveryState ParseState(string state) => state switch
