@@ -26,7 +26,8 @@ internal static class LimitHarness
                 """);
             var networks = Scalar(connection, "SELECT COUNT(*) FROM networks;");
             var envelope = Scalar(connection, "SELECT CAST(AVG(length(document)) AS INTEGER) FROM outbox;");
-            var network = Scalar(connection, "SELECT CAST(AVG(length(network) + length(coalesce(progress, ''))) AS INTEGER) FROM networks;");
+            // The row a step rewrites: the network's document is apart since migration 9, written only when it changes.
+            var network = Scalar(connection, "SELECT CAST(AVG(length(coalesce(progress, ''))) AS INTEGER) FROM networks;");
             return new Workload(mails, (int)(mailboxBytes / mails), steps, networks, envelope, network);
         }
 

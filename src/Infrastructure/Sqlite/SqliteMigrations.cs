@@ -194,6 +194,22 @@ internal static class SqliteMigrations
         CREATE INDEX ix_networks_created ON networks (tenant_id, created_utc, id);
         """;
 
+    /// <summary>
+    /// The network's document in a row of its own, written only when it changes. The row every step rewrites (version,
+    /// next due instant, progress) carried the ~1.5 KB document with it: SQLite writes a changed record whole, overflow
+    /// pages and all, so a step wrote ~6 pages of 1 KiB where ~3 do (docs/benchmarks.md).
+    /// </summary>
+    private const string NetworkDocuments = """
+        CREATE TABLE network_documents (
+            tenant_id  TEXT NOT NULL,
+            network_id TEXT NOT NULL,
+            network    TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, network_id)
+        );
+        INSERT INTO network_documents (tenant_id, network_id, network) SELECT tenant_id, id, network FROM networks;
+        ALTER TABLE networks DROP COLUMN network;
+        """;
+
     /// <summary>Versions of the survey question sets; a version is never replaced.</summary>
     private const string QuestionSets = """
         CREATE TABLE question_sets (
@@ -216,6 +232,7 @@ internal static class SqliteMigrations
         new(6, "Outbox bodies apart from their envelopes, deleted once sent", OutboxBodies),
         new(7, "Ideas indexed by status", IdeasByStatus),
         new(8, "Networks indexed by creation, the order they are listed in", NetworksByCreation),
+        new(9, "Network documents apart from the row each step rewrites", NetworkDocuments),
     ];
 
     /// <summary>The schema version this build expects.</summary>

@@ -6,10 +6,11 @@ using Netvaerk.Domain.Timelines;
 namespace Netvaerk.Infrastructure.Sqlite;
 
 /// <summary>
-/// Networks with their timelines. A row of <c>networks</c> holds the network as a JSON document, the row version,
-/// <c>next_due_utc</c> (<see cref="NetworkRecord.NextDueUtc"/>, indexed) for the local runner, and the timeline's
-/// progress: the steps done since its plan, which <c>timeline_plans</c> holds and which is written only when the
-/// plan itself changes (start, a moved meeting, pause). Both are written in one transaction under the one version.
+/// Networks with their timelines. A row of <c>networks</c> holds the row version, <c>next_due_utc</c>
+/// (<see cref="NetworkRecord.NextDueUtc"/>, indexed) for the local runner, and the timeline's progress: the steps done
+/// since its plan, which <c>timeline_plans</c> holds and which is written only when the plan itself changes (start, a
+/// moved meeting, pause). The network itself, a JSON document, is in <c>network_documents</c>, written only when it
+/// changes (migration 9). All are written in one transaction under the one version.
 /// <see cref="AddAsync"/> of an id that exists throws <see cref="InvalidOperationException"/>;
 /// <see cref="ReplaceAsync"/> with a stale token throws <see cref="ConcurrencyException"/> and of an unknown id
 /// <see cref="InvalidOperationException"/>.
@@ -27,20 +28,28 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
 
     // The row without its plan: the plan (~12 KB, overflow pages SQLite reads whenever the column is selected) is fetched
     // only for a version the cache does not hold. A step reads its network, and each digest reads them all.
-    private const string Columns = "n.network, n.progress, n.version, n.id";
+    private const string Columns = "d.network, n.progress, n.version, n.id";
+
+    private const string WithDocuments = "networks n JOIN network_documents d ON d.tenant_id = n.tenant_id AND d.network_id = n.id";
 
     private const string PlanOf = "SELECT plan FROM timeline_plans WHERE tenant_id = @tenant AND network_id = @id;";
 
     private const string UpdateKeepingCreated = """
         UPDATE networks
-        SET version = version + 1, next_due_utc = @nextDue, network = @network, progress = @progress
+        SET version = version + 1, next_due_utc = @nextDue, progress = @progress
         WHERE tenant_id = @tenant AND id = @id AND version = @version AND created_utc = @created;
         """;
 
     private const string UpdateWithCreated = """
         UPDATE networks
-        SET version = version + 1, created_utc = @created, next_due_utc = @nextDue, network = @network, progress = @progress
+        SET version = version + 1, created_utc = @created, next_due_utc = @nextDue, progress = @progress
         WHERE tenant_id = @tenant AND id = @id AND version = @version;
+        """;
+
+    // Most steps leave the document as it was; SQLite compares the texts and writes nothing then.
+    private const string UpdateDocument = """
+        UPDATE network_documents SET network = @network
+        WHERE tenant_id = @tenant AND network_id = @id AND network IS NOT @network;
         """;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Id), Cached> _timelines = new();
@@ -61,7 +70,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         await using var command = connection.Command($"""
             SELECT {Columns}, CASE WHEN n.version = @known THEN NULL ELSE
                 (SELECT p.plan FROM timeline_plans p WHERE p.tenant_id = n.tenant_id AND p.network_id = n.id) END
-            FROM networks n WHERE n.tenant_id = @tenant AND n.id = @id;
+            FROM {WithDocuments} WHERE n.tenant_id = @tenant AND n.id = @id;
             """)
             .With("@tenant", tenantId).With("@id", id).With("@known", known?.Version ?? 0);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -77,7 +86,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         // One read transaction: the rows and the plans fetched after them are one snapshot.
         await using var transaction = connection.BeginTransaction(deferred: true);
         IReadOnlyList<RowRead> rows;
-        await using (var command = connection.Command($"SELECT {Columns} FROM networks n WHERE n.tenant_id = @tenant ORDER BY n.created_utc, n.id;", transaction)
+        await using (var command = connection.Command($"SELECT {Columns} FROM {WithDocuments} WHERE n.tenant_id = @tenant ORDER BY n.created_utc, n.id;", transaction)
             .With("@tenant", tenantId))
         {
             rows = await command.ReadAllAsync(
@@ -114,8 +123,8 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using (var command = row.Bind(connection.Command("""
-                INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, progress)
-                VALUES (@tenant, @id, 1, @created, @nextDue, @network, NULL)
+                INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, progress)
+                VALUES (@tenant, @id, 1, @created, @nextDue, NULL)
                 ON CONFLICT (tenant_id, id) DO NOTHING;
                 """, transaction), tenantId, id))
             {
@@ -123,6 +132,13 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
                 {
                     throw new InvalidOperationException($"Network {network.Network.Id} already exists in tenant {tenantId}.");
                 }
+            }
+
+            await using (var document = row.Bind(connection.Command("""
+                INSERT INTO network_documents (tenant_id, network_id, network) VALUES (@tenant, @id, @network);
+                """, transaction), tenantId, id))
+            {
+                await document.ExecuteNonQueryAsync(ct);
             }
 
             await WritePlanAsync(connection, transaction, tenantId, id, plan, ct);
@@ -166,6 +182,11 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
                 throw await exists.ExecuteScalarAsync(ct) is null
                     ? new InvalidOperationException($"Network {network.Network.Id} does not exist in tenant {tenantId}; add it first.")
                     : new ConcurrencyException();
+            }
+
+            await using (var document = row.Bind(connection.Command(UpdateDocument, transaction), tenantId, id))
+            {
+                await document.ExecuteNonQueryAsync(ct);
             }
 
             if (progress is null) await WritePlanAsync(connection, transaction, tenantId, id, planJson, ct);

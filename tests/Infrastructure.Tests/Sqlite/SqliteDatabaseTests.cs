@@ -180,7 +180,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     [InlineData("SELECT 1 FROM survey_invitations WHERE tenant_id = 't' AND token_hash = 'h';", "sqlite_autoindex_survey_invitations_1", false)]
     [InlineData("SELECT document, version FROM ideas WHERE tenant_id = 't' AND status = 'in-review' ORDER BY submitted_utc, id;", "ix_ideas_status", false)]
     [InlineData("DELETE FROM outbox_bodies WHERE seq = 1;", "INTEGER PRIMARY KEY", false)]
-    [InlineData("SELECT n.network, n.progress, n.version, n.id FROM networks n WHERE n.tenant_id = 't' ORDER BY n.created_utc, n.id;", "ix_networks_created", false)]
+    [InlineData("SELECT d.network, n.progress, n.version, n.id FROM networks n JOIN network_documents d ON d.tenant_id = n.tenant_id AND d.network_id = n.id WHERE n.tenant_id = 't' ORDER BY n.created_utc, n.id;", "ix_networks_created", false)]
     [InlineData("SELECT plan FROM timeline_plans WHERE tenant_id = 't' AND network_id = 'x';", "sqlite_autoindex_timeline_plans_1", false)]
     // A network's own messages are few; sorting them by age is fine, scanning the outbox is not.
     [InlineData("SELECT document FROM outbox WHERE tenant_id = 't' AND key GLOB @pattern ORDER BY created_utc, seq;", "(tenant_id=? AND key>? AND key<?)", true)]

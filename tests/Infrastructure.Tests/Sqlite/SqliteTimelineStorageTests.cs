@@ -144,6 +144,82 @@ public sealed class SqliteTimelineStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_done_leaves_the_network_document_unwritten_and_a_changed_network_writes_it()
+    {
+        var store = new SqliteNetworkStore(_file.Database);
+        var record = Samples.RunningNetwork(new DateOnly(2027, 3, 1));
+        var etag = await store.AddAsync(_tenant, record);
+        await using (var connection = await _file.Database.OpenConnectionAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            // Counts every write of a document row, including one that sets the text it already has.
+            command.CommandText = """
+                CREATE TABLE document_writes (n INTEGER NOT NULL);
+                INSERT INTO document_writes VALUES (0);
+                CREATE TRIGGER count_document_writes AFTER UPDATE ON network_documents BEGIN UPDATE document_writes SET n = n + 1; END;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        record = StepDone(StepDone(record));
+        etag = await store.ReplaceAsync(_tenant, record, etag);
+        Assert.Equal(0L, await DocumentWritesAsync());
+
+        record.Network.Pause("Sommerferie", Samples.At(2027, 3, 10, 10));
+        record = record with { Timeline = record.Timeline!.Apply(new TimelinePaused(Samples.At(2027, 3, 10, 10))) };
+        await store.ReplaceAsync(_tenant, record, etag);
+        Assert.Equal(1L, await DocumentWritesAsync());
+
+        var read = await new SqliteNetworkStore(_file.Open()).FindAsync(_tenant, record.Network.Id.ToString());
+        Assert.Equal(TimelineJson.Serialize(record.Network), TimelineJson.Serialize(read!.Value.Network));
+        Assert.Equal(TimelineJson.Serialize(record.Network), TimelineJson.Serialize(Assert.Single(await store.ListAsync(_tenant)).Value.Network));
+    }
+
+    private async Task<long> DocumentWritesAsync()
+    {
+        await using var connection = await _file.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT n FROM document_writes;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Migration_9_moves_each_network_document_out_of_the_row_a_step_rewrites()
+    {
+        // A database as migration 8 left it: the network's document a column of its row.
+        var record = Samples.RunningNetwork(new DateOnly(2027, 3, 1));
+        await using (var connection = new SqliteConnection(_file.Database.ConnectionString))
+        {
+            Directory.CreateDirectory(_file.Folder);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(SqliteMigrations.All.Where(m => m.Version <= 8).Select(m => m.Sql + ";\n")) + """
+                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);
+                WITH RECURSIVE v(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM v WHERE n < 8)
+                INSERT INTO schema_version SELECT n, 'earlier', '2027-01-01T00:00:00.0000000+00:00' FROM v;
+                INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, progress)
+                VALUES (@tenant, @id, 7, '2027-01-18T00:00:00.0000000+00:00', NULL, @network, NULL);
+                INSERT INTO timeline_plans (tenant_id, network_id, plan) VALUES (@tenant, @id, @plan);
+                """;
+            command.Parameters.AddWithValue("@tenant", _tenant);
+            command.Parameters.AddWithValue("@id", record.Network.Id.ToString("D"));
+            command.Parameters.AddWithValue("@network", TimelineJson.Serialize(record.Network));
+            command.Parameters.AddWithValue("@plan", TimelineJson.Serialize(record.Timeline));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = new SqliteNetworkStore(_file.Open());
+        var read = await store.FindAsync(_tenant, record.Network.Id.ToString());
+
+        Assert.Equal("7", read!.ETag);
+        Assert.Equal(TimelineJson.Serialize(record.Network), TimelineJson.Serialize(read.Value.Network));
+        Assert.Equal(TimelineJson.Serialize(record.Timeline), TimelineJson.Serialize(read.Value.Timeline));
+        await store.ReplaceAsync(_tenant, StepDone(read.Value), read.ETag);
+        Assert.Equal("8", (await store.FindAsync(_tenant, record.Network.Id.ToString()))!.ETag);
+    }
+
+    [Fact]
     public async Task Migration_2_moves_each_stored_timeline_into_the_plans_table()
     {
         // A database as the first release left it: schema version 1, the timeline inside the network's row.
