@@ -144,7 +144,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             await WritePlanAsync(connection, transaction, tenantId, id, plan, ct);
             return true;
         }, cancellationToken);
-        Remember(tenantId, id, new Cached(1, network.Timeline, network.Timeline));
+        Remember(tenantId, id, new Cached(1, network.Timeline, network.Timeline, row.Network));
         return SqliteValues.ETag(1);
     }
 
@@ -157,7 +157,8 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         var id = SqliteValues.Key(network.Network.Id);
 
         // Only steps done since the plan this row was written with: a few hundred bytes instead of the whole timeline.
-        var plan = _timelines.TryGetValue((tenantId, id), out var cached) && cached.Version == version ? cached.Plan : null;
+        var known = _timelines.TryGetValue((tenantId, id), out var cached) && cached.Version == version ? cached : null;
+        var plan = known?.Plan;
         var progress = plan is not null && network.Timeline is { } timeline ? timeline.ProgressSince(plan) : null;
         var row = Row.Of(network);
         var progressJson = progress is { Count: > 0 } ? TimelineJson.Serialize(progress) : null;
@@ -184,8 +185,11 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
                     : new ConcurrencyException();
             }
 
-            await using (var document = row.Bind(connection.Command(UpdateDocument, transaction), tenantId, id))
+            // Every change of the document changes the version with it, so the document this store wrote at the version
+            // the update matched is the one stored: unchanged, it needs no statement at all.
+            if (known?.Document != row.Network)
             {
+                await using var document = row.Bind(connection.Command(UpdateDocument, transaction), tenantId, id);
                 await document.ExecuteNonQueryAsync(ct);
             }
 
@@ -193,7 +197,7 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
             return true;
         }, cancellationToken);
 
-        Remember(tenantId, id, new Cached(version + 1, network.Timeline, progress is null ? network.Timeline : plan));
+        Remember(tenantId, id, new Cached(version + 1, network.Timeline, progress is null ? network.Timeline : plan, row.Network));
         return SqliteValues.ETag(version + 1);
     }
 
@@ -259,8 +263,11 @@ public sealed class SqliteNetworkStore(SqliteDatabase database) : INetworkStore
         _timelines[(tenantId, id)] = entry;
     }
 
-    /// <summary>A row version's timeline and the plan it was stored as (the timeline is the plan plus steps done).</summary>
-    private sealed record Cached(long Version, TimelineState? Timeline, TimelineState? Plan);
+    /// <summary>
+    /// A row version's timeline and the plan it was stored as (the timeline is the plan plus steps done), and the
+    /// network's document as this store wrote it at that version (null when the version was read, not written here).
+    /// </summary>
+    private sealed record Cached(long Version, TimelineState? Timeline, TimelineState? Plan, string? Document = null);
 
     /// <summary>
     /// A network's row as read, without its plan, and the cache's entry for it at that moment; the progress is only

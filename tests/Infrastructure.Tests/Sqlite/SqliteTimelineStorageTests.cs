@@ -165,12 +165,19 @@ public sealed class SqliteTimelineStorageTests : IDisposable
         etag = await store.ReplaceAsync(_tenant, record, etag);
         Assert.Equal(0L, await DocumentWritesAsync());
 
+        // A store that has not written the row itself (another process, a restart) leaves the comparison to SQLite.
+        var other = new SqliteNetworkStore(_file.Database);
+        var read = await other.FindAsync(_tenant, record.Network.Id.ToString());
+        record = StepDone(read!.Value);
+        etag = await other.ReplaceAsync(_tenant, record, read.ETag);
+        Assert.Equal(0L, await DocumentWritesAsync());
+
         record.Network.Pause("Sommerferie", Samples.At(2027, 3, 10, 10));
         record = record with { Timeline = record.Timeline!.Apply(new TimelinePaused(Samples.At(2027, 3, 10, 10))) };
-        await store.ReplaceAsync(_tenant, record, etag);
+        await other.ReplaceAsync(_tenant, record, etag);
         Assert.Equal(1L, await DocumentWritesAsync());
 
-        var read = await new SqliteNetworkStore(_file.Open()).FindAsync(_tenant, record.Network.Id.ToString());
+        read = await new SqliteNetworkStore(_file.Open()).FindAsync(_tenant, record.Network.Id.ToString());
         Assert.Equal(TimelineJson.Serialize(record.Network), TimelineJson.Serialize(read!.Value.Network));
         Assert.Equal(TimelineJson.Serialize(record.Network), TimelineJson.Serialize(Assert.Single(await store.ListAsync(_tenant)).Value.Network));
     }
