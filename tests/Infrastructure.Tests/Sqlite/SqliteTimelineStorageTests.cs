@@ -195,27 +195,15 @@ public sealed class SqliteTimelineStorageTests : IDisposable
     {
         // A database as migration 8 left it: the network's document a column of its row.
         var record = Samples.RunningNetwork(new DateOnly(2027, 3, 1));
-        await using (var connection = new SqliteConnection(_file.Database.ConnectionString))
-        {
-            Directory.CreateDirectory(_file.Folder);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(SqliteMigrations.All.Where(m => m.Version <= 8).Select(m => m.Sql + ";\n")) + """
-                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);
-                WITH RECURSIVE v(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM v WHERE n < 8)
-                INSERT INTO schema_version SELECT n, 'earlier', '2027-01-01T00:00:00.0000000+00:00' FROM v;
-                INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, progress)
-                VALUES (@tenant, @id, 7, '2027-01-18T00:00:00.0000000+00:00', NULL, @network, NULL);
-                INSERT INTO timeline_plans (tenant_id, network_id, plan) VALUES (@tenant, @id, @plan);
-                """;
-            command.Parameters.AddWithValue("@tenant", _tenant);
-            command.Parameters.AddWithValue("@id", record.Network.Id.ToString("D"));
-            command.Parameters.AddWithValue("@network", TimelineJson.Serialize(record.Network));
-            command.Parameters.AddWithValue("@plan", TimelineJson.Serialize(record.Timeline));
-            await command.ExecuteNonQueryAsync();
-        }
+        await WriteEarlierDatabaseAsync(record, string.Concat(SqliteMigrations.All.Where(m => m.Version <= 8).Select(m => m.Sql + ";\n")) + """
+            CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);
+            WITH RECURSIVE v(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM v WHERE n < 8)
+            INSERT INTO schema_version SELECT n, 'earlier', '2027-01-01T00:00:00.0000000+00:00' FROM v;
+            INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, progress)
+            VALUES (@tenant, @id, 7, '2027-01-18T00:00:00.0000000+00:00', NULL, @network, NULL);
+            INSERT INTO timeline_plans (tenant_id, network_id, plan) VALUES (@tenant, @id, @timeline);
+            """);
 
-        SqliteConnection.ClearAllPools();
         var store = new SqliteNetworkStore(_file.Open());
         var read = await store.FindAsync(_tenant, record.Network.Id.ToString());
 
@@ -231,18 +219,32 @@ public sealed class SqliteTimelineStorageTests : IDisposable
     {
         // A database as the first release left it: schema version 1, the timeline inside the network's row.
         var record = Samples.RunningNetwork(new DateOnly(2027, 3, 1));
+        await WriteEarlierDatabaseAsync(record, SqliteMigrations.All[0].Sql + """
+
+            CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);
+            INSERT INTO schema_version VALUES (1, 'Initial', '2027-01-01T00:00:00.0000000+00:00');
+            INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, timeline)
+            VALUES (@tenant, @id, 7, '2027-01-18T00:00:00.0000000+00:00', NULL, @network, @timeline);
+            """);
+
+        var read = await new SqliteNetworkStore(_file.Open()).FindAsync(_tenant, record.Network.Id.ToString());
+
+        Assert.Equal("7", read!.ETag);
+        Assert.Equal(TimelineJson.Serialize(record.Timeline), TimelineJson.Serialize(read.Value.Timeline));
+    }
+
+    /// <summary>
+    /// A database as an earlier release left it, written with SQL of that release: <c>@tenant</c>, <c>@id</c>,
+    /// <c>@network</c> and <c>@timeline</c> are the record's.
+    /// </summary>
+    private async Task WriteEarlierDatabaseAsync(NetworkRecord record, string sql)
+    {
         await using (var connection = new SqliteConnection(_file.Database.ConnectionString))
         {
             Directory.CreateDirectory(_file.Folder);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = SqliteMigrations.All[0].Sql + """
-
-                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_utc TEXT NOT NULL);
-                INSERT INTO schema_version VALUES (1, 'Initial', '2027-01-01T00:00:00.0000000+00:00');
-                INSERT INTO networks (tenant_id, id, version, created_utc, next_due_utc, network, timeline)
-                VALUES (@tenant, @id, 7, '2027-01-18T00:00:00.0000000+00:00', NULL, @network, @timeline);
-                """;
+            command.CommandText = sql;
             command.Parameters.AddWithValue("@tenant", _tenant);
             command.Parameters.AddWithValue("@id", record.Network.Id.ToString("D"));
             command.Parameters.AddWithValue("@network", TimelineJson.Serialize(record.Network));
@@ -251,9 +253,5 @@ public sealed class SqliteTimelineStorageTests : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        var read = await new SqliteNetworkStore(_file.Open()).FindAsync(_tenant, record.Network.Id.ToString());
-
-        Assert.Equal("7", read!.ETag);
-        Assert.Equal(TimelineJson.Serialize(record.Timeline), TimelineJson.Serialize(read.Value.Timeline));
     }
 }
