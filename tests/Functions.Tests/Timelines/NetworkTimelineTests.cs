@@ -144,7 +144,12 @@ public sealed class NetworkTimelineTests
         IReadOnlyList<string> durable;
         await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
         {
-            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"));
+            // The timers the pause and the close must win against are held (the first step after the pause, due before the
+            // resume; the first after the close, a day later): under load the test's change could otherwise come after they fired.
+            // Without it, a second's delay before either change fails the test as the one CI failure did (tried).
+            bool Held(DateTime at) =>
+                (at > pauseAt.UtcDateTime && at <= resumeAt.UtcDateTime) || (at > closeAt.UtcDateTime && at <= closeAt.AddDays(1).UtcDateTime);
+            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"), Held);
             world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
             var networks = world.Services.GetRequiredService<NetworkWorkflow>();
             await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
@@ -213,14 +218,14 @@ public sealed class NetworkTimelineTests
 
     /// <summary>The in-process engine with the real orchestrator (time simulated from the world's clock) and activities.</summary>
     private static Task<DurableTaskTestHost> StartHostAsync(TimelineWorld world, TimeSpan realPerDay, CancellationToken cancellationToken,
-        TimelineGenerations? generations = null)
+        TimelineGenerations? generations = null, Func<DateTime, bool>? held = null)
     {
         var activities = new TimelineActivities(world.Services.GetRequiredService<NetworkWorkflow>());
         var start = world.Clock.GetUtcNow().UtcDateTime;
         return DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc(nameof(NetworkTimeline), context =>
-                NetworkTimeline.RunAsync(new SimulatedTimeContext(context, realPerDay, start), generations ?? TimelineGenerations.Default));
+                NetworkTimeline.RunAsync(new SimulatedTimeContext(context, realPerDay, start, held: held), generations ?? TimelineGenerations.Default));
             registry.AddActivityFunc<NextInput, TimelineNext>(nameof(TimelineActivities.NextStep),
                 (_, input) => activities.NextStep(input, cancellationToken));
             foreach (var name in Enum.GetValues<StepKind>().Select(TimelineActivities.For))

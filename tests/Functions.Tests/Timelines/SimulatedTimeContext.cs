@@ -9,21 +9,33 @@ namespace Netvaerk.Functions.Tests.Timelines;
 /// simulated day (at least a few milliseconds). Everything is a function of the history (which timers fired, in order),
 /// so replays see the same times.
 /// </summary>
+/// <remarks>
+/// A test that acts while the orchestration sleeps races that sleep: on a loaded machine its change can come after a
+/// compressed timer has fired, and the step then runs at a later simulated instant than the local runner's. Timers that
+/// fire where <c>held</c> says so wait <see cref="HeldRealTime"/> instead, so the test's change wakes the orchestration
+/// first; if it did not, the step would still run (late) and the test would see it.
+/// </remarks>
 internal sealed class SimulatedTimeContext : SimulatedContext
 {
     private readonly TimeSpan realPerSimulatedDay;
     private readonly TimeSpan minimumRealPerTimer;
     private readonly Func<TaskOrchestrationContext, TaskName, Task>? afterActivity;
+    private readonly Func<DateTime, bool>? held;
+
+    /// <summary>The real time a held timer waits.</summary>
+    public static readonly TimeSpan HeldRealTime = TimeSpan.FromSeconds(30);
 
     /// <param name="minimumRealPerTimer">The least real time a timer waits (Azurite's queue visibility is in whole
     /// seconds, so the Azure Storage backend needs more than the in-process engine's few milliseconds).</param>
     /// <param name="afterActivity">Called after each activity with the real context: a later build's extra call, for the
     /// versioning test.</param>
+    /// <param name="held">Which simulated instants (UTC) a timer is held at: where the test will act before it fires.</param>
     public SimulatedTimeContext(TaskOrchestrationContext inner, TimeSpan realPerSimulatedDay, DateTime? start = null, TimeSpan? minimumRealPerTimer = null,
-        Func<TaskOrchestrationContext, TaskName, Task>? afterActivity = null)
+        Func<TaskOrchestrationContext, TaskName, Task>? afterActivity = null, Func<DateTime, bool>? held = null)
         : base(inner, start)
     {
         this.afterActivity = afterActivity;
+        this.held = held;
         this.realPerSimulatedDay = realPerSimulatedDay;
         this.minimumRealPerTimer = minimumRealPerTimer ?? TimeSpan.FromMilliseconds(5);
     }
@@ -38,7 +50,9 @@ internal sealed class SimulatedTimeContext : SimulatedContext
     public override async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var simulated = (fireAt.ToUniversalTime() - Now).TotalDays;
-        var real = TimeSpan.FromTicks((long)(Math.Max(simulated, 0) * realPerSimulatedDay.Ticks)) + minimumRealPerTimer;
+        var real = held?.Invoke(fireAt.ToUniversalTime()) == true
+            ? HeldRealTime
+            : TimeSpan.FromTicks((long)(Math.Max(simulated, 0) * realPerSimulatedDay.Ticks)) + minimumRealPerTimer;
         await Inner.CreateTimer(Inner.CurrentUtcDateTime + real, cancellationToken);
         if (fireAt.ToUniversalTime() > Now) Now = fireAt.ToUniversalTime();
     }
