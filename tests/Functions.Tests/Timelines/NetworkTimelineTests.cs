@@ -89,7 +89,8 @@ public sealed class NetworkTimelineTests
             var movedAt = await DueAsync(world, "meeting-1-reminder");
 
             // Slower simulated time, so the test sees the orchestration asleep between two steps.
-            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"));
+            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"),
+                HeldAcross(movedAt));
             world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
             await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
 
@@ -144,12 +145,8 @@ public sealed class NetworkTimelineTests
         IReadOnlyList<string> durable;
         await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
         {
-            // The timers the pause and the close must win against are held (the first step after the pause, due before the
-            // resume; the first after the close, a day later): under load the test's change could otherwise come after they fired.
-            // Without it, a second's delay before either change fails the test as the one CI failure did (tried).
-            bool Held(DateTime at) =>
-                (at > pauseAt.UtcDateTime && at <= resumeAt.UtcDateTime) || (at > closeAt.UtcDateTime && at <= closeAt.AddDays(1).UtcDateTime);
-            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"), Held);
+            await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"),
+                HeldAcross(pauseAt, resumeAt, closeAt));
             world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
             var networks = world.Services.GetRequiredService<NetworkWorkflow>();
             await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
@@ -176,6 +173,15 @@ public sealed class NetworkTimelineTests
 
         Assert.Equal(local, durable);
     }
+
+    /// <summary>
+    /// Holds a timer taken before the test's next change (the <c>n</c>-th, n the events taken so far) that would fire after
+    /// that change's instant: the sleep the change must interrupt. Without it, a delay of a second or so before a change
+    /// (a loaded machine; one CI run) lets the compressed timer fire first, and the step runs at a later simulated instant
+    /// than the local runner's — tried: each of these tests then fails.
+    /// </summary>
+    private static Func<SimulatedTimer, bool> HeldAcross(params DateTimeOffset[] changes) =>
+        timer => timer.EventsTaken < changes.Length && timer.FireAt > changes[timer.EventsTaken].UtcDateTime;
 
     private static async Task WaitForStepAsync(TimelineWorld world, string stepId, CancellationToken cancellationToken)
     {
@@ -218,7 +224,7 @@ public sealed class NetworkTimelineTests
 
     /// <summary>The in-process engine with the real orchestrator (time simulated from the world's clock) and activities.</summary>
     private static Task<DurableTaskTestHost> StartHostAsync(TimelineWorld world, TimeSpan realPerDay, CancellationToken cancellationToken,
-        TimelineGenerations? generations = null, Func<DateTime, bool>? held = null)
+        TimelineGenerations? generations = null, Func<SimulatedTimer, bool>? held = null)
     {
         var activities = new TimelineActivities(world.Services.GetRequiredService<NetworkWorkflow>());
         var start = world.Clock.GetUtcNow().UtcDateTime;

@@ -28,11 +28,12 @@ internal abstract class SimulatedContext : TaskOrchestrationContext
         var names = raw.ValueKind == JsonValueKind.Object
             ? raw.EnumerateObject().Select(p => p.Name.ToUpperInvariant()).Where(n => !n.StartsWith('$')).ToHashSet() // DurableTask.Core adds "$type"
             : [];
-        if (names.SetEquals(["NOW", "VALUE"]))
+        if (names.SetEquals(["NOW", "VALUE"]) || names.SetEquals(["NOW", "VALUE", "EVENTSTAKEN"]))
         {
             var envelope = raw.Deserialize<SimulatedInput<JsonElement>>(s_json)!;
             _input = envelope.Value;
             Now = envelope.Now;
+            EventsTaken = envelope.EventsTaken;
         }
         else
         {
@@ -45,6 +46,9 @@ internal abstract class SimulatedContext : TaskOrchestrationContext
 
     /// <summary>The simulated instant: a function of the history only, so replays see the same.</summary>
     protected DateTime Now { get; set; }
+
+    /// <summary>External events the orchestration has taken, over its generations: also a function of the history.</summary>
+    protected int EventsTaken { get; private set; }
 
     public override TaskName Name => Inner.Name;
 
@@ -68,7 +72,14 @@ internal abstract class SimulatedContext : TaskOrchestrationContext
         Inner.CallActivityAsync<TResult>(name, input, options);
 
     public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
-        Inner.WaitForExternalEvent<T>(eventName, cancellationToken);
+        CountedAsync(Inner.WaitForExternalEvent<T>(eventName, cancellationToken));
+
+    private async Task<T> CountedAsync<T>(Task<T> taken)
+    {
+        var value = await taken;
+        EventsTaken++;
+        return value;
+    }
 
     public override void SendEvent(string instanceId, string eventName, object payload) => Inner.SendEvent(instanceId, eventName, payload);
 
@@ -78,14 +89,14 @@ internal abstract class SimulatedContext : TaskOrchestrationContext
         Inner.CallSubOrchestratorAsync<TResult>(orchestratorName, input, options);
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
-        Inner.ContinueAsNew(new SimulatedInput<object?>(newInput, Now), preserveUnprocessedEvents);
+        Inner.ContinueAsNew(new SimulatedInput<object?>(newInput, Now, EventsTaken), preserveUnprocessedEvents);
 
     public override void ContinueAsNew(ContinueAsNewOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Inner.ContinueAsNew(new ContinueAsNewOptions
         {
-            NewInput = new SimulatedInput<object?>(options.NewInput, Now),
+            NewInput = new SimulatedInput<object?>(options.NewInput, Now, EventsTaken),
             NewVersion = options.NewVersion,
             PreserveUnprocessedEvents = options.PreserveUnprocessedEvents,
         });
@@ -94,5 +105,5 @@ internal abstract class SimulatedContext : TaskOrchestrationContext
     public override Guid NewGuid() => Inner.NewGuid();
 }
 
-/// <summary>An orchestration's input with the simulated instant it starts at.</summary>
-internal sealed record SimulatedInput<T>(T Value, DateTime Now);
+/// <summary>An orchestration's input with the simulated instant it starts at (and the events its generations before took).</summary>
+internal sealed record SimulatedInput<T>(T Value, DateTime Now, int EventsTaken = 0);

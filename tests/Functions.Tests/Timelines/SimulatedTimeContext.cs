@@ -20,7 +20,7 @@ internal sealed class SimulatedTimeContext : SimulatedContext
     private readonly TimeSpan realPerSimulatedDay;
     private readonly TimeSpan minimumRealPerTimer;
     private readonly Func<TaskOrchestrationContext, TaskName, Task>? afterActivity;
-    private readonly Func<DateTime, bool>? held;
+    private readonly Func<SimulatedTimer, bool>? held;
 
     /// <summary>The real time a held timer waits.</summary>
     public static readonly TimeSpan HeldRealTime = TimeSpan.FromSeconds(30);
@@ -29,9 +29,9 @@ internal sealed class SimulatedTimeContext : SimulatedContext
     /// seconds, so the Azure Storage backend needs more than the in-process engine's few milliseconds).</param>
     /// <param name="afterActivity">Called after each activity with the real context: a later build's extra call, for the
     /// versioning test.</param>
-    /// <param name="held">Which simulated instants (UTC) a timer is held at: where the test will act before it fires.</param>
+    /// <param name="held">Which timers are held: those the test will act before.</param>
     public SimulatedTimeContext(TaskOrchestrationContext inner, TimeSpan realPerSimulatedDay, DateTime? start = null, TimeSpan? minimumRealPerTimer = null,
-        Func<TaskOrchestrationContext, TaskName, Task>? afterActivity = null, Func<DateTime, bool>? held = null)
+        Func<TaskOrchestrationContext, TaskName, Task>? afterActivity = null, Func<SimulatedTimer, bool>? held = null)
         : base(inner, start)
     {
         this.afterActivity = afterActivity;
@@ -50,10 +50,13 @@ internal sealed class SimulatedTimeContext : SimulatedContext
     public override async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var simulated = (fireAt.ToUniversalTime() - Now).TotalDays;
-        var real = held?.Invoke(fireAt.ToUniversalTime()) == true
+        var real = held?.Invoke(new SimulatedTimer(Now, fireAt.ToUniversalTime(), EventsTaken)) == true
             ? HeldRealTime
             : TimeSpan.FromTicks((long)(Math.Max(simulated, 0) * realPerSimulatedDay.Ticks)) + minimumRealPerTimer;
         await Inner.CreateTimer(Inner.CurrentUtcDateTime + real, cancellationToken);
         if (fireAt.ToUniversalTime() > Now) Now = fireAt.ToUniversalTime();
     }
 }
+
+/// <summary>A timer as the orchestration asks for it: simulated now, the instant it fires at (UTC), the events taken so far.</summary>
+internal readonly record struct SimulatedTimer(DateTime Now, DateTime FireAt, int EventsTaken);
