@@ -63,7 +63,7 @@ public sealed class IdeaApprovalTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await using var world = await TimelineWorld.StartAsync(NetworkType.Welfare);
         var calls = new ConcurrentQueue<DateTimeOffset>();
-        await using var host = await StartHostAsync(world, calls, timeout.Token);
+        await using var host = await StartHostAsync(world, calls, timeout.Token, SimulatedTimer.HeldAcross(RoutedAt.AddDays(3)));
         var ideaId = await RouteIdeaAsync(world, timeout.Token);
         await WaitUntilAsync(() => !calls.IsEmpty, timeout.Token);
 
@@ -83,7 +83,9 @@ public sealed class IdeaApprovalTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await using var world = await TimelineWorld.StartAsync(NetworkType.Welfare);
         var calls = new ConcurrentQueue<DateTimeOffset>();
-        await using var host = await StartHostAsync(world, calls, timeout.Token);
+        // The submitter answers after the first reminder would have been due: nothing may have gone out meanwhile.
+        var answeredAt = CopenhagenTime.At(new DateOnly(2027, 4, 7), new TimeOnly(9, 30));
+        await using var host = await StartHostAsync(world, calls, timeout.Token, SimulatedTimer.HeldAcross(RoutedAt.AddDays(2), answeredAt));
         var ideas = world.Services.GetRequiredService<IdeaWorkflow>();
         var ideaId = await RouteIdeaAsync(world, timeout.Token);
         await WaitUntilAsync(() => !calls.IsEmpty, timeout.Token);
@@ -91,9 +93,6 @@ public sealed class IdeaApprovalTests
         world.Clock.SetUtcNow(RoutedAt.AddDays(2));
         await ideas.DecideAsync(ideaId, DecisionOutcome.NeedsInfo, "Hvem er med?", null, timeout.Token);
         await WaitUntilAsync(() => calls.Count >= 2, timeout.Token);
-
-        // The submitter answers after the first reminder would have been due: nothing may have gone out meanwhile.
-        var answeredAt = CopenhagenTime.At(new DateOnly(2027, 4, 7), new TimeOnly(9, 30));
         world.Clock.SetUtcNow(answeredAt);
         await ideas.ProvideInfoAsync(ideaId, "Tre afdelinger.", null, timeout.Token);
 
@@ -119,12 +118,14 @@ public sealed class IdeaApprovalTests
         return idea.Value.Id;
     }
 
-    private static async Task<DurableTaskTestHost> StartHostAsync(TimelineWorld world, ConcurrentQueue<DateTimeOffset> calls, CancellationToken cancellationToken)
+    private static async Task<DurableTaskTestHost> StartHostAsync(TimelineWorld world, ConcurrentQueue<DateTimeOffset> calls, CancellationToken cancellationToken,
+        Func<SimulatedTimer, bool>? held = null)
     {
         var activities = new ApprovalActivities(world.Services.GetRequiredService<IdeaWorkflow>());
         var host = await DurableTaskTestHost.StartAsync(registry =>
         {
-            registry.AddOrchestratorFunc(nameof(IdeaApproval), context => IdeaApproval.RunAsync(new SimulatedTimeContext(context, RealPerDay, RoutedAt.UtcDateTime)));
+            registry.AddOrchestratorFunc(nameof(IdeaApproval), context => IdeaApproval.RunAsync(
+                new SimulatedTimeContext(context, RealPerDay, RoutedAt.UtcDateTime, held: held)));
             // Recorded once the activity has done its work, so a test that sees the instant also sees what it sent.
             registry.AddActivityFunc<FollowUpInput, ApprovalNext>(nameof(ApprovalActivities.FollowUpDecision), async (_, input) =>
             {

@@ -90,7 +90,7 @@ public sealed class NetworkTimelineTests
 
             // Slower simulated time, so the test sees the orchestration asleep between two steps.
             await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"),
-                HeldAcross(movedAt));
+                SimulatedTimer.HeldAcross(movedAt));
             world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
             await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
 
@@ -146,7 +146,7 @@ public sealed class NetworkTimelineTests
         await using (var world = await TimelineWorld.StartAsync(NetworkType.Welfare))
         {
             await using var host = await StartHostAsync(world, TimeSpan.FromMilliseconds(150), timeout.Token, new TimelineGenerations(iterationsPerGeneration, "1"),
-                HeldAcross(pauseAt, resumeAt, closeAt));
+                SimulatedTimer.HeldAcross(pauseAt, resumeAt, closeAt));
             world.Engine.Inner = new DurableTimelineEngine(new DurableClients(host.Client));
             var networks = world.Services.GetRequiredService<NetworkWorkflow>();
             await world.Engine.StartAsync(world.Tenant, world.NetworkId.ToString(), timeout.Token);
@@ -173,15 +173,6 @@ public sealed class NetworkTimelineTests
 
         Assert.Equal(local, durable);
     }
-
-    /// <summary>
-    /// Holds a timer taken before the test's next change (the <c>n</c>-th, n the events taken so far) that would fire after
-    /// that change's instant: the sleep the change must interrupt. Without it, a delay of a second or so before a change
-    /// (a loaded machine; one CI run) lets the compressed timer fire first, and the step runs at a later simulated instant
-    /// than the local runner's — tried: each of these tests then fails.
-    /// </summary>
-    private static Func<SimulatedTimer, bool> HeldAcross(params DateTimeOffset[] changes) =>
-        timer => timer.EventsTaken < changes.Length && timer.FireAt > changes[timer.EventsTaken].UtcDateTime;
 
     private static async Task WaitForStepAsync(TimelineWorld world, string stepId, CancellationToken cancellationToken)
     {

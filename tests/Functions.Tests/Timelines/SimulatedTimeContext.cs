@@ -59,4 +59,14 @@ internal sealed class SimulatedTimeContext : SimulatedContext
 }
 
 /// <summary>A timer as the orchestration asks for it: simulated now, the instant it fires at (UTC), the events taken so far.</summary>
-internal readonly record struct SimulatedTimer(DateTime Now, DateTime FireAt, int EventsTaken);
+internal readonly record struct SimulatedTimer(DateTime Now, DateTime FireAt, int EventsTaken)
+{
+    /// <summary>
+    /// Holds a timer taken before the test's next change (the <c>n</c>-th, n the events taken so far) that would fire after
+    /// that change's instant: the sleep the change must interrupt. Without it, a delay of a second or so before a change
+    /// (a loaded machine; one CI run) lets the compressed timer fire first, and the step runs at a later simulated instant
+    /// than the test meant — tried: each test that uses it then fails.
+    /// </summary>
+    public static Func<SimulatedTimer, bool> HeldAcross(params DateTimeOffset[] changes) =>
+        timer => timer.EventsTaken < changes.Length && timer.FireAt > changes[timer.EventsTaken].UtcDateTime;
+}
