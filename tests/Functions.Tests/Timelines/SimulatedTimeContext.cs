@@ -50,7 +50,7 @@ internal sealed class SimulatedTimeContext : SimulatedContext
     public override async Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var simulated = (fireAt.ToUniversalTime() - Now).TotalDays;
-        var real = held?.Invoke(new SimulatedTimer(Now, fireAt.ToUniversalTime(), EventsTaken)) == true
+        var real = held?.Invoke(new SimulatedTimer(fireAt.ToUniversalTime(), EventsTaken)) == true
             ? HeldRealTime
             : TimeSpan.FromTicks((long)(Math.Max(simulated, 0) * realPerSimulatedDay.Ticks)) + minimumRealPerTimer;
         await Inner.CreateTimer(Inner.CurrentUtcDateTime + real, cancellationToken);
@@ -58,8 +58,8 @@ internal sealed class SimulatedTimeContext : SimulatedContext
     }
 }
 
-/// <summary>A timer as the orchestration asks for it: simulated now, the instant it fires at (UTC), the events taken so far.</summary>
-internal readonly record struct SimulatedTimer(DateTime Now, DateTime FireAt, int EventsTaken)
+/// <summary>A timer as the orchestration asks for it: the instant it fires at (UTC) and the events taken so far.</summary>
+internal readonly record struct SimulatedTimer(DateTime FireAt, int EventsTaken)
 {
     /// <summary>
     /// Holds a timer taken before the test's next change (the <c>n</c>-th, n the events taken so far) that would fire after
