@@ -17,7 +17,15 @@ internal static class LimitHarness
     /// <summary>What the real year did, read back from its database and mailbox.</summary>
     public sealed record Workload(int Mails, int MailBytes, int Steps, int Networks, int EnvelopeBytes, int NetworkBytes)
     {
-        public static Workload Of(string databasePath, int mails, long mailboxBytes)
+        /// <summary>
+        /// With <c>--limit-replay</c>: the year's own outbox keys in the order it stored them, one transaction per run of a
+        /// step's keys (a weekly digest round's keys together), the network's row updated after its step's. Without it,
+        /// the harness makes up keys and takes the networks in turn — an order that lands consecutive writes on
+        /// neighbouring pages, where the year's order lands them wherever its due networks are.
+        /// </summary>
+        public IReadOnlyList<Transaction>? Replay { get; init; }
+
+        public static Workload Of(string databasePath, int mails, long mailboxBytes, bool replay = false)
         {
             using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
             connection.Open();
@@ -28,11 +36,50 @@ internal static class LimitHarness
             var envelope = Scalar(connection, "SELECT CAST(AVG(length(document)) AS INTEGER) FROM outbox;");
             // The row a step rewrites: the network's document is apart since migration 9, written only when it changes.
             var network = Scalar(connection, "SELECT CAST(AVG(length(coalesce(progress, ''))) AS INTEGER) FROM networks;");
-            return new Workload(mails, (int)(mailboxBytes / mails), steps, networks, envelope, network);
+            return new Workload(mails, (int)(mailboxBytes / mails), steps, networks, envelope, network)
+            {
+                Replay = replay ? Transactions(connection) : null,
+            };
         }
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"{Mails} files of {MailBytes} B, {Steps} step transactions, {Networks} networks of {NetworkBytes} B");
+            $"{Mails} files of {MailBytes} B, {Replay?.Count ?? Steps} {(Replay is null ? "step" : "replayed")} transactions, {Networks} networks of {NetworkBytes} B");
+
+        private static List<Transaction> Transactions(SqliteConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT key FROM outbox ORDER BY seq;";
+            using var reader = command.ExecuteReader();
+            var transactions = new List<Transaction>();
+            var keys = new List<string>();
+            string? group = null;
+            while (reader.Read())
+            {
+                var key = reader.GetString(0);
+                var next = Group(key);
+                if (group is not null && next != group) Flush();
+                group = next;
+                keys.Add(key);
+            }
+
+            Flush();
+            return transactions;
+
+            void Flush()
+            {
+                if (keys.Count == 0) return;
+                var isStep = !keys[0].StartsWith("digest/", StringComparison.Ordinal);
+                transactions.Add(new Transaction(isStep ? keys[0][..keys[0].IndexOf('/', StringComparison.Ordinal)] : null, [.. keys]));
+                keys.Clear();
+            }
+        }
+
+        // A step's keys are network/step/…; a digest's digest/kind/…/period/recipient, a round's digests of one period together.
+        private static string Group(string key)
+        {
+            var parts = key.Split('/');
+            return parts[0] == "digest" ? string.Join('/', parts[0], parts[1], parts[^2]) : parts[0] + "/" + parts[1];
+        }
 
         private static int Scalar(SqliteConnection connection, string sql)
         {
@@ -42,8 +89,14 @@ internal static class LimitHarness
         }
     }
 
-    /// <summary>The limit's wall time and the CPU (user and kernel) the process spent on it.</summary>
-    public sealed record Result(TimeSpan Wall, TimeSpan User, TimeSpan Sys)
+    /// <summary>One transaction of the replayed year: its outbox keys, and the network whose row the step rewrote (none for digests).</summary>
+    public sealed record Transaction(string? Network, string[] Keys);
+
+    /// <summary>
+    /// The limit's wall time, the CPU (user and kernel) the process spent on it and the bytes it wrote — the floor for the
+    /// year's bytes per e-mail too, and for how they grow with the networks.
+    /// </summary>
+    public sealed record Result(TimeSpan Wall, TimeSpan User, TimeSpan Sys, long Written)
     {
         public TimeSpan Cpu => User + Sys;
     }
@@ -59,7 +112,7 @@ internal static class LimitHarness
         stopwatch.Stop();
         var after = Snapshot.Take();
         SqliteConnection.ClearAllPools();
-        return new Result(stopwatch.Elapsed, after.User - before.User, after.Sys - before.Sys);
+        return new Result(stopwatch.Elapsed, after.User - before.User, after.Sys - before.Sys, after.Written - before.Written);
     }
 
     private static void WriteFiles(string folder, Workload workload)
@@ -96,50 +149,75 @@ internal static class LimitHarness
             """);
 
         var progress = Text(workload.NetworkBytes, 'p');
+        // Made-up transactions are made as they are written, as before; the replayed ones were read before the clock started.
+        var transactions = workload.Replay ?? MadeUp(workload);
+        var networks = workload.Replay is null
+            ? Enumerable.Range(0, workload.Networks).Select(NetworkId)
+            : workload.Replay.Select(t => t.Network).OfType<string>().Distinct();
         using (var seed = connection.BeginTransaction())
         {
             using var add = Command(connection, seed, "INSERT INTO networks VALUES ('albertslund', @id, @progress);", "@id", "@progress");
-            for (var n = 0; n < workload.Networks; n++) Run(add, NetworkId(n), progress);
+            foreach (var network in networks) Run(add, network, progress);
             seed.Commit();
         }
 
         var stored = Text(workload.MailBytes, 's');
         var envelope = Text(workload.EnvelopeBytes, 'e');
         var pending = new Queue<string>();
-        var mail = 0;
-        for (var step = 0; step < workload.Steps; step++)
+        var at = Instant(0);
+        var step = 0;
+        foreach (var (network, keys) in transactions)
         {
-            var network = NetworkId(step % workload.Networks);
-            var count = (int)((long)workload.Mails * (step + 1) / workload.Steps) - mail;
-            var at = Instant(step);
+            at = Instant(step++);
             using (var transaction = connection.BeginTransaction(deferred: false))
             {
                 using var insert = Command(connection, transaction, """
                     INSERT INTO outbox (tenant_id, key, created_utc, state, next_attempt_utc, document)
                     VALUES ('albertslund', @key, @at, 'pending', @at, @document) ON CONFLICT (tenant_id, key) DO NOTHING;
                     """, "@key", "@at", "@document");
-                for (var r = 0; r < count; r++, mail++)
+                foreach (var key in keys)
                 {
-                    var key = string.Create(CultureInfo.InvariantCulture, $"{network}/step-{step}/1/d{mail}@albertslund.dk");
                     Run(insert, key, at, stored);
                     pending.Enqueue(key);
                 }
 
-                using var update = Command(connection, transaction, "UPDATE networks SET progress = @progress WHERE tenant_id = 'albertslund' AND id = @id;", "@progress", "@id");
-                Run(update, progress, network);
+                if (network is not null)
+                {
+                    using var update = Command(connection, transaction, "UPDATE networks SET progress = @progress WHERE tenant_id = 'albertslund' AND id = @id;", "@progress", "@id");
+                    Run(update, progress, network);
+                }
+
                 transaction.Commit();
             }
 
-            while (pending.Count >= DeliveryBatch || (step == workload.Steps - 1 && pending.Count > 0))
-            {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                using var deliver = Command(connection, transaction, """
-                    UPDATE outbox SET state = 'delivered', delivered_utc = @at, document = @envelope
-                    WHERE tenant_id = 'albertslund' AND key = @key AND state = 'pending';
-                    """, "@at", "@envelope", "@key");
-                for (var i = 0; i < DeliveryBatch && pending.Count > 0; i++) Run(deliver, at, envelope, pending.Dequeue());
-                transaction.Commit();
-            }
+            while (pending.Count >= DeliveryBatch) Deliver();
+        }
+
+        while (pending.Count > 0) Deliver();
+
+        void Deliver()
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var deliver = Command(connection, transaction, """
+                UPDATE outbox SET state = 'delivered', delivered_utc = @at, document = @envelope
+                WHERE tenant_id = 'albertslund' AND key = @key AND state = 'pending';
+                """, "@at", "@envelope", "@key");
+            for (var i = 0; i < DeliveryBatch && pending.Count > 0; i++) Run(deliver, at, envelope, pending.Dequeue());
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The year's counts spread evenly over made-up keys, the networks taken in turn, each step updating its network.</summary>
+    private static IEnumerable<Transaction> MadeUp(Workload workload)
+    {
+        var mail = 0;
+        for (var step = 0; step < workload.Steps; step++)
+        {
+            var network = NetworkId(step % workload.Networks);
+            var count = (int)((long)workload.Mails * (step + 1) / workload.Steps) - mail;
+            var keys = new string[count];
+            for (var r = 0; r < count; r++, mail++) keys[r] = string.Create(CultureInfo.InvariantCulture, $"{network}/step-{step}/1/d{mail}@albertslund.dk");
+            yield return new Transaction(network, keys);
         }
     }
 

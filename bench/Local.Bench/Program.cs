@@ -4,11 +4,24 @@ using System.Globalization;
 // the same year again driven by Quartz.NET (QuartzYear), each job delivering its e-mails; with --quartz-aside, Quartz
 // with delivery in batches beside the jobs, as the runner does it; then the same year's unavoidable I/O alone (LimitHarness), so
 // one run prints its own ratio to that limit.
-// Usage: dotnet run -c Release --project bench/Local.Bench -- [networks=1000] [folder] [--quartz] [--quartz-aside] [--no-limit] [Section:Key=value …]
+// Usage: dotnet run -c Release --project bench/Local.Bench -- [networks=1000] [folder] [--quartz] [--quartz-aside] [--no-limit] [--limit-replay] [Section:Key=value …]
 //        dotnet run -c Release --project bench/Local.Bench -- fingerprint <mail folder>   (a kept run's mailbox again)
+//        dotnet run -c Release --project bench/Local.Bench -- limit <year folder> <new folder> [--limit-replay]   (a kept year's limit again)
 if (args is ["fingerprint", var mailFolder])
 {
     Console.WriteLine($"mailbox fingerprint={Fingerprint.Of(Directory.GetFiles(mailFolder, "*.eml"))}");
+    return;
+}
+
+if (args is ["limit", var yearFolder, var limitFolder, ..])
+{
+    // The limit alone, for a kept year: so the harness's variants can be compared on the same workload.
+    var files = Directory.GetFiles(Path.Combine(yearFolder, "mail"), "*.eml");
+    var kept = LimitHarness.Workload.Of(Path.Combine(yearFolder, "netvaerk.db"), files.Length, files.Sum(f => new FileInfo(f).Length),
+        replay: args.Contains("--limit-replay"));
+    var alone = await LimitHarness.RunAsync(limitFolder, kept);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"limit={alone.Wall.TotalSeconds:F1}s cpu user={alone.User.TotalSeconds:F1}s sys={alone.Sys.TotalSeconds:F1}s written/mail={alone.Written / kept.Mails}B ({kept})"));
     return;
 }
 
@@ -40,11 +53,12 @@ foreach (var (flag, engine) in new[] { ("--quartz", Year.Engine.Quartz), ("--qua
 
 if (measureLimit && runner.Mails > 0)
 {
-    var workload = LimitHarness.Workload.Of(Path.Combine(folder, "netvaerk.db"), runner.Mails, runner.MailboxBytes);
+    var workload = LimitHarness.Workload.Of(Path.Combine(folder, "netvaerk.db"), runner.Mails, runner.MailboxBytes, replay: args.Contains("--limit-replay"));
     var limit = await LimitHarness.RunAsync(folder + "-limit", workload);
     // The ratio in CPU as well as in wall time: on two cores the year is CPU-bound, so CPU per e-mail is what can move.
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"limit={limit.Wall.TotalSeconds:F1}s cpu user={limit.User.TotalSeconds:F1}s sys={limit.Sys.TotalSeconds:F1}s ({workload}) " +
+        $"limit={limit.Wall.TotalSeconds:F1}s cpu user={limit.User.TotalSeconds:F1}s sys={limit.Sys.TotalSeconds:F1}s " +
+        $"written/mail={limit.Written / workload.Mails}B ({workload}) " +
         $"ratio={runner.Wall / limit.Wall:F2} cpuRatio={(runner.User + runner.Sys) / limit.Cpu:F2}"));
     if (ownFolder) Directory.Delete(folder + "-limit", recursive: true);
 }

@@ -59,6 +59,37 @@ public sealed class YearTests : IDisposable
         Assert.True(reader.Read());
         Assert.Equal((Mails, Networks, Mails), (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
         Assert.True(limit.Wall > TimeSpan.Zero && limit.Cpu > TimeSpan.Zero);
+        // At least every file's bytes went through write() (on Linux, where the harness can count them).
+        if (OperatingSystem.IsLinux()) Assert.True(limit.Written >= (long)Mails * workload.MailBytes, $"{limit.Written} B written");
+    }
+
+    [Fact]
+    public async Task The_replayed_limit_writes_the_years_own_keys_in_the_years_order()
+    {
+        var runner = Path.Combine(_folder, "runner");
+        var year = await Year.RunAsync(Year.Engine.Runner, runner, Networks, Defaults);
+        var workload = LimitHarness.Workload.Of(Path.Combine(runner, "netvaerk.db"), year.Mails, year.MailboxBytes, replay: true);
+
+        await LimitHarness.RunAsync(Path.Combine(_folder, "limit"), workload);
+
+        // Steps keep to their network; a round's weekly digests of several networks go together.
+        Assert.NotNull(workload.Replay);
+        Assert.All(workload.Replay, t => Assert.All(t.Keys, k => Assert.StartsWith(t.Network ?? "digest/", k, StringComparison.Ordinal)));
+        Assert.Contains(workload.Replay, t => t.Network is null && t.Keys.Select(k => k.Split('/')[2]).Distinct().Count() > 1);
+        Assert.Equal(Networks, workload.Replay.Select(t => t.Network).OfType<string>().Distinct().Count());
+        Assert.Equal(Keys(Path.Combine(runner, "netvaerk.db"), "outbox"), Keys(Path.Combine(_folder, "limit", "limit.db"), "outbox WHERE state = 'delivered'"));
+    }
+
+    private static List<string> Keys(string database, string from)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT key FROM {from} ORDER BY seq;";
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read()) keys.Add(reader.GetString(0));
+        return keys;
     }
 
     public void Dispose()
