@@ -99,6 +99,10 @@ internal static class LimitHarness
     public sealed record Result(TimeSpan Wall, TimeSpan User, TimeSpan Sys, long Written)
     {
         public TimeSpan Cpu => User + Sys;
+
+        /// <summary>The limit's line, as both the year's run and the <c>limit</c> command print it.</summary>
+        public string Describe(Workload workload) => string.Create(CultureInfo.InvariantCulture,
+            $"limit={Wall.TotalSeconds:F1}s cpu user={User.TotalSeconds:F1}s sys={Sys.TotalSeconds:F1}s written/mail={Written / workload.Mails}B ({workload})");
     }
 
     public static async Task<Result> RunAsync(string folder, Workload workload)

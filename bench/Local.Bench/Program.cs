@@ -16,12 +16,10 @@ if (args is ["fingerprint", var mailFolder])
 if (args is ["limit", var yearFolder, var limitFolder, ..])
 {
     // The limit alone, for a kept year: so the harness's variants can be compared on the same workload.
-    var files = Directory.GetFiles(Path.Combine(yearFolder, "mail"), "*.eml");
+    var files = Year.MailFiles(yearFolder);
     var kept = LimitHarness.Workload.Of(Path.Combine(yearFolder, "netvaerk.db"), files.Length, files.Sum(f => new FileInfo(f).Length),
         replay: args.Contains("--limit-replay"));
-    var alone = await LimitHarness.RunAsync(limitFolder, kept);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"limit={alone.Wall.TotalSeconds:F1}s cpu user={alone.User.TotalSeconds:F1}s sys={alone.Sys.TotalSeconds:F1}s written/mail={alone.Written / kept.Mails}B ({kept})"));
+    Console.WriteLine((await LimitHarness.RunAsync(limitFolder, kept)).Describe(kept));
     return;
 }
 
@@ -57,9 +55,7 @@ if (measureLimit && runner.Mails > 0)
     var limit = await LimitHarness.RunAsync(folder + "-limit", workload);
     // The ratio in CPU as well as in wall time: on two cores the year is CPU-bound, so CPU per e-mail is what can move.
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"limit={limit.Wall.TotalSeconds:F1}s cpu user={limit.User.TotalSeconds:F1}s sys={limit.Sys.TotalSeconds:F1}s " +
-        $"written/mail={limit.Written / workload.Mails}B ({workload}) " +
-        $"ratio={runner.Wall / limit.Wall:F2} cpuRatio={(runner.User + runner.Sys) / limit.Cpu:F2}"));
+        $"{limit.Describe(workload)} ratio={runner.Wall / limit.Wall:F2} cpuRatio={(runner.User + runner.Sys) / limit.Cpu:F2}"));
     if (ownFolder) Directory.Delete(folder + "-limit", recursive: true);
 }
 

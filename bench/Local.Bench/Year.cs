@@ -89,12 +89,16 @@ internal static class Year
         await app.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        var mailFiles = Directory.Exists(Path.Combine(folder, "mail")) ? Directory.GetFiles(Path.Combine(folder, "mail"), "*.eml") : [];
+        var mailFiles = MailFiles(folder);
         return new Result(stopwatch.Elapsed, rounds, mailFiles.Length, mailFiles.Sum(f => new FileInfo(f).Length),
             Directory.GetFiles(folder, "netvaerk.db*").Sum(f => new FileInfo(f).Length),
             after.User - before.User, after.Sys - before.Sys, after.Written - before.Written, after.Allocated - before.Allocated,
             after.GcPause - before.GcPause, after.Peak, Fingerprint.Of(mailFiles), jobs);
     }
+
+    /// <summary>The e-mails a year run left in its folder's mailbox.</summary>
+    public static string[] MailFiles(string folder) =>
+        Directory.Exists(Path.Combine(folder, "mail")) ? Directory.GetFiles(Path.Combine(folder, "mail"), "*.eml") : [];
 
     /// <summary>Networks with complete contracts and six participants, starting over the first three months; every id from one seed.</summary>
     private static async Task<IReadOnlyList<Guid>> SeedAsync(IServiceProvider services, int networks)
