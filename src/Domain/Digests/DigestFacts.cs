@@ -21,11 +21,10 @@ public sealed record SurveyProgress(SurveyKind Kind, int Invited, int Answered, 
     /// <summary>The survey still takes answers at <paramref name="now"/>.</summary>
     public bool IsOpen(DateTimeOffset now) => now < ClosesAt;
 
-    /// <summary>The progress of a stored survey from its invitations.</summary>
-    public static SurveyProgress Of(Survey survey, IReadOnlyCollection<SurveyInvitation> invitations)
+    /// <summary>The progress of a stored survey from the people it invited and those who answered.</summary>
+    public static SurveyProgress Of(Survey survey, PeopleCount people)
     {
         ArgumentNullException.ThrowIfNull(survey);
-        ArgumentNullException.ThrowIfNull(invitations);
-        return new SurveyProgress(survey.Kind, invitations.Count, invitations.Count(i => i.AnsweredAt is not null), survey.ClosesAt);
+        return new SurveyProgress(survey.Kind, people.Invited, people.Answered, survey.ClosesAt);
     }
 }

@@ -65,6 +65,19 @@ public interface ISurveyStore
     Task<IReadOnlyList<SurveyInvitation>> ListInvitationsAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// How many people the survey invited and how many of them answered: a person may hold several links (invitation and
+    /// reminders), and counts as answered when any of them was. The weekly digests ask this of every survey of every
+    /// network: a store that can count (SQLite) answers without reading the invitations; the default lists them.
+    /// </summary>
+    async Task<PeopleCount> CountPeopleAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
+    {
+        var people = (await ListInvitationsAsync(tenantId, surveyId, cancellationToken))
+            .GroupBy(i => i.RecipientEmail.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new PeopleCount(people.Count, people.Count(p => p.Any(i => i.AnsweredAt is not null)));
+    }
+
+    /// <summary>
     /// Marks every token of the token's recipient for that survey answered and stores the response, atomically;
     /// false if the recipient has already answered (one answer per recipient, whichever link they use).
     /// </summary>
@@ -78,3 +91,6 @@ public interface ISurveyStore
     /// <summary>Stores a version unless that type, kind and version exist (never replaced); returns whether it was added.</summary>
     Task<bool> AddQuestionSetAsync(string tenantId, Surveys.QuestionSet questionSet, CancellationToken cancellationToken = default);
 }
+
+/// <summary>People invited to a survey, and how many of them answered (each person once, whatever links they hold).</summary>
+public readonly record struct PeopleCount(int Invited, int Answered);

@@ -174,8 +174,7 @@ public sealed class DigestWorkflow(
         var result = new List<SurveyProgress>();
         foreach (var survey in await surveys.ListSurveysAsync(Tenant, networkId, cancellationToken))
         {
-            var people = (await surveys.ListInvitationsAsync(Tenant, survey.Id, cancellationToken)).OnePerPerson();
-            result.Add(SurveyProgress.Of(survey, people));
+            result.Add(SurveyProgress.Of(survey, await surveys.CountPeopleAsync(Tenant, survey.Id, cancellationToken)));
         }
 
         return result;

@@ -127,6 +127,22 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
         return await command.ReadAllAsync(ReadInvitation, cancellationToken);
     }
 
+    /// <summary>Counted from the (survey, recipient) index and the rows it points to; no invitation is read into memory.</summary>
+    public async Task<PeopleCount> CountPeopleAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
+    {
+        SqliteValues.RequireTenant(tenantId);
+        ArgumentNullException.ThrowIfNull(surveyId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT count(DISTINCT recipient_key), count(DISTINCT CASE WHEN answered_utc IS NOT NULL THEN recipient_key END)
+            FROM survey_invitations
+            WHERE tenant_id = @tenant AND survey_id = @survey;
+            """).With("@tenant", tenantId).With("@survey", surveyId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new PeopleCount(reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     public async Task<bool> SubmitAsync(string tenantId, string tokenHash, SurveyResponse response, CancellationToken cancellationToken = default)
     {
         SqliteValues.RequireTenant(tenantId);

@@ -153,6 +153,36 @@ public abstract class SurveyStoreContract
     }
 
     [Fact]
+    public async Task People_are_counted_once_whatever_links_they_hold_and_answered_when_any_link_was()
+    {
+        var store = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var survey = Survey("net-1", "end-evaluation", Sent);
+        var other = Survey("net-1", "follow-up-survey", Sent.AddMonths(3));
+        await store.AddSurveyAsync(tenant, survey);
+        await store.AddSurveyAsync(tenant, other);
+        Assert.Equal(new PeopleCount(0, 0), await store.CountPeopleAsync(tenant, survey.Id));
+
+        var birthe = Invitation(survey, "birthe@example.dk", TokenHash());
+        var ole = Invitation(survey, "ole@example.dk", TokenHash());
+        var kim = Invitation(survey, "kim@example.dk", TokenHash());
+        await store.AddInvitationsAsync(tenant, [birthe, ole, kim]);
+        // Reminders carry new links, the address cased differently; another survey's invitation counts there only.
+        var oleReminder = ole with { TokenHash = TokenHash() };
+        await store.AddInvitationsAsync(tenant, [birthe with { RecipientEmail = "Birthe@Example.dk", TokenHash = TokenHash() },
+            oleReminder, Invitation(other, "birthe@example.dk", TokenHash())]);
+        Assert.Equal(new PeopleCount(3, 0), await store.CountPeopleAsync(tenant, survey.Id));
+
+        // Birthe answers with her first link, Ole with his reminder's: each counts once.
+        Assert.True(await store.SubmitAsync(tenant, birthe.TokenHash, Response(survey, Sent.AddDays(1))));
+        Assert.True(await store.SubmitAsync(tenant, oleReminder.TokenHash, Response(survey, Sent.AddDays(2))));
+
+        Assert.Equal(new PeopleCount(3, 2), await store.CountPeopleAsync(tenant, survey.Id));
+        Assert.Equal(new PeopleCount(1, 0), await store.CountPeopleAsync(tenant, other.Id));
+        Assert.Equal(new PeopleCount(0, 0), await store.CountPeopleAsync(NewTenant(), survey.Id));
+    }
+
+    [Fact]
     public async Task Several_invitations_are_stored_at_once_and_a_repeated_token_once()
     {
         var store = await CreateStoreAsync();
