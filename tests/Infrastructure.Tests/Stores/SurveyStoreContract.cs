@@ -112,15 +112,22 @@ public abstract class SurveyStoreContract
         Assert.True(await store.AddSurveyAsync(tenantB, survey));
     }
 
+    /// <summary>A network's end evaluation and its follow-up three months later, both stored in the tenant.</summary>
+    private static async Task<(Survey Survey, Survey Other)> TwoSurveysAsync(ISurveyStore store, string tenant)
+    {
+        var survey = Survey("net-1", "end-evaluation", Sent);
+        var other = Survey("net-1", "follow-up-survey", Sent.AddMonths(3));
+        await store.AddSurveyAsync(tenant, survey);
+        await store.AddSurveyAsync(tenant, other);
+        return (survey, other);
+    }
+
     [Fact]
     public async Task An_invitation_is_found_by_its_token_hash_and_listed_per_survey()
     {
         var store = await CreateStoreAsync();
         var tenant = NewTenant();
-        var survey = Survey("net-1", "end-evaluation", Sent);
-        var other = Survey("net-1", "follow-up-survey", Sent.AddMonths(3));
-        await store.AddSurveyAsync(tenant, survey);
-        await store.AddSurveyAsync(tenant, other);
+        var (survey, other) = await TwoSurveysAsync(store, tenant);
         var birthe = Invitation(survey, "birthe@example.dk", TokenHash());
         var ole = Invitation(survey, "ole@example.dk", TokenHash()) with { RecipientName = "Ole Madsen" };
         await store.AddInvitationsAsync(tenant, [birthe]);
@@ -157,10 +164,7 @@ public abstract class SurveyStoreContract
     {
         var store = await CreateStoreAsync();
         var tenant = NewTenant();
-        var survey = Survey("net-1", "end-evaluation", Sent);
-        var other = Survey("net-1", "follow-up-survey", Sent.AddMonths(3));
-        await store.AddSurveyAsync(tenant, survey);
-        await store.AddSurveyAsync(tenant, other);
+        var (survey, other) = await TwoSurveysAsync(store, tenant);
         Assert.Equal(new PeopleCount(0, 0), await store.CountPeopleAsync(tenant, survey.Id));
 
         var birthe = Invitation(survey, "birthe@example.dk", TokenHash());
