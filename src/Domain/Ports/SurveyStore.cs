@@ -71,10 +71,8 @@ public interface ISurveyStore
     /// </summary>
     async Task<PeopleCount> CountPeopleAsync(string tenantId, string surveyId, CancellationToken cancellationToken = default)
     {
-        var people = (await ListInvitationsAsync(tenantId, surveyId, cancellationToken))
-            .GroupBy(i => i.RecipientEmail.Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        return new PeopleCount(people.Count, people.Count(p => p.Any(i => i.AnsweredAt is not null)));
+        var people = (await ListInvitationsAsync(tenantId, surveyId, cancellationToken)).OnePerPerson();
+        return new PeopleCount(people.Count, people.Count(i => i.AnsweredAt is not null));
     }
 
     /// <summary>
@@ -94,3 +92,15 @@ public interface ISurveyStore
 
 /// <summary>People invited to a survey, and how many of them answered (each person once, whatever links they hold).</summary>
 public readonly record struct PeopleCount(int Invited, int Answered);
+
+internal static class SurveyInvitations
+{
+    /// <summary>
+    /// One invitation per person: a person may hold several links (invitation and reminders); the answered one counts.
+    /// </summary>
+    public static IReadOnlyList<SurveyInvitation> OnePerPerson(this IEnumerable<SurveyInvitation> invitations) =>
+        invitations
+            .GroupBy(i => i.RecipientEmail, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.FirstOrDefault(i => i.AnsweredAt is not null) ?? g.First())
+            .ToArray();
+}

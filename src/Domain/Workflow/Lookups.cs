@@ -17,15 +17,6 @@ internal static class Lookups
             .DefaultIfEmpty(new Recipient("Netværkssekretariatet", settings.OrganizerEmail))
             .ToArray();
 
-    /// <summary>
-    /// One invitation per person: a person may hold several links (invitation and reminders); the answered one counts.
-    /// </summary>
-    public static IReadOnlyList<SurveyInvitation> OnePerPerson(this IEnumerable<SurveyInvitation> invitations) =>
-        invitations
-            .GroupBy(i => i.RecipientEmail, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.FirstOrDefault(i => i.AnsweredAt is not null) ?? g.First())
-            .ToArray();
-
     /// <summary>Each of the network's surveys with its responses: what targets and pairing are computed from.</summary>
     public static async Task<IReadOnlyList<Evaluation.SurveyAnswersOf>> AnsweredAsync(
         this ISurveyStore surveys, string tenantId, string networkId, CancellationToken cancellationToken)
