@@ -4,7 +4,8 @@ namespace Netvaerk.Domain.Ports;
 
 /// <summary>
 /// One e-mail to one recipient. <see cref="Key"/> is deterministic — <c>{network}/{stepId}/{version}/{recipient}</c>
-/// for timeline steps — so executing a step twice enqueues it once.
+/// for timeline steps — so executing a step twice enqueues it once. <see cref="CreatedAt"/> is the clock's instant when
+/// the message is composed, before it is queued (a store may rely on that to read by time, see SqliteOutbox).
 /// </summary>
 public sealed record OutboxMessage(
     string Key,

@@ -77,6 +77,9 @@ public sealed class DigestWorkflow(
             .Where(r => r.Timeline is not null && r.Network.Contract.Leader is not null
                 && r.Network.Status is not (NetworkStatus.Draft or NetworkStatus.Closed));
 
+        // The past week's e-mails of every network in one read: its cost follows the week's mail, not the outbox's age.
+        var sentLastWeek = await SentLastWeekAsync(now, cancellationToken);
+
         // Each network's digest stands alone; composing them two at a time uses both cores of a small machine. They are
         // queued together, in key order, which the outbox writes in one go.
         var digests = new System.Collections.Concurrent.ConcurrentBag<OutboxMessage>();
@@ -85,7 +88,8 @@ public sealed class DigestWorkflow(
             {
                 try
                 {
-                    if (await ComposeWeeklyAsync(record, week, now, ct) is { } digest) digests.Add(digest);
+                    var sent = sentLastWeek.GetValueOrDefault(record.Network.Id.ToString(), []);
+                    if (await ComposeWeeklyAsync(record, sent, week, now, ct) is { } digest) digests.Add(digest);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -96,7 +100,8 @@ public sealed class DigestWorkflow(
         return digests.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<OutboxMessage?> ComposeWeeklyAsync(NetworkRecord record, string week, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<OutboxMessage?> ComposeWeeklyAsync(
+        NetworkRecord record, IReadOnlyList<SentItem> sentLastWeek, string week, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var network = record.Network;
         var leader = network.Contract.Leader!;
@@ -105,7 +110,7 @@ public sealed class DigestWorkflow(
         var input = new LeaderDigestInput(network.Contract.Theme ?? "", network.Contract.Type ?? NetworkType.Welfare,
             new Recipient(leader.Name, leader.Email), record.Timeline!, now)
         {
-            SentLastWeek = await SentLastWeekAsync(id, now, cancellationToken),
+            SentLastWeek = sentLastWeek,
             Surveys = await SurveyProgressAsync(id, cancellationToken),
             CitizenInvolvementRegistrations = registrations.Count(r => r.Group == StakeholderGroup.Citizens),
             InvolvementRegistrations = registrations.Count,
@@ -159,14 +164,19 @@ public sealed class DigestWorkflow(
         return digests;
     }
 
-    /// <summary>The network's outbox entries of the past seven days, one item per step (with its recipient count).</summary>
-    private async Task<IReadOnlyList<SentItem>> SentLastWeekAsync(string networkId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await outbox.SummariesAsync(Tenant, networkId + "/", now.AddDays(-7), cancellationToken))
-            .Where(e => e.CreatedAt > now.AddDays(-7) && e.CreatedAt <= now)
-            .GroupBy(e => e.Key[..e.Key.LastIndexOf('/')], StringComparer.Ordinal)
-            .Select(g => new SentItem(g.First().Subject, g.Min(e => e.CreatedAt), g.Count()))
-            .OrderBy(s => s.SentAt)
-            .ToList();
+    /// <summary>
+    /// Per network (by id), its outbox entries of the past seven days, one item per step (with its recipient count): the
+    /// entries whose key starts with <c>{networkId}/</c>, in the outbox's order, as a read by that prefix returns them.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<SentItem>>> SentLastWeekAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await outbox.SummariesAsync(Tenant, "", now.AddDays(-7), cancellationToken))
+            .Where(e => e.CreatedAt > now.AddDays(-7) && e.CreatedAt <= now && e.Key.Contains('/', StringComparison.Ordinal))
+            .GroupBy(e => e.Key[..e.Key.IndexOf('/', StringComparison.Ordinal)], StringComparer.Ordinal)
+            .ToDictionary(network => network.Key, network => (IReadOnlyList<SentItem>)network
+                .GroupBy(e => e.Key[..e.Key.LastIndexOf('/')], StringComparer.Ordinal)
+                .Select(g => new SentItem(g.First().Subject, g.Min(e => e.CreatedAt), g.Count()))
+                .OrderBy(s => s.SentAt)
+                .ToList(), StringComparer.Ordinal);
 
     /// <summary>Per survey, how many people were invited and answered (a person may hold several links).</summary>
     private async Task<IReadOnlyList<SurveyProgress>> SurveyProgressAsync(string networkId, CancellationToken cancellationToken)

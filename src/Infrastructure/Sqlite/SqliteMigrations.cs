@@ -210,6 +210,15 @@ internal static class SqliteMigrations
         ALTER TABLE networks DROP COLUMN network;
         """;
 
+    /// <summary>
+    /// The outbox's last sequence number when a period was recorded: every entry up to it was committed before that
+    /// period, so a read of entries created since an instant well after the period skips them by sequence number instead
+    /// of reading each row's creation time (SqliteOutbox, "sent last week" in every weekly digest).
+    /// </summary>
+    private const string PeriodMarks = """
+        ALTER TABLE outbox_periods ADD COLUMN outbox_seq INTEGER NULL;
+        """;
+
     /// <summary>Versions of the survey question sets; a version is never replaced.</summary>
     private const string QuestionSets = """
         CREATE TABLE question_sets (
@@ -233,6 +242,7 @@ internal static class SqliteMigrations
         new(7, "Ideas indexed by status", IdeasByStatus),
         new(8, "Networks indexed by creation, the order they are listed in", NetworksByCreation),
         new(9, "Network documents apart from the row each step rewrites", NetworkDocuments),
+        new(10, "Outbox periods mark the outbox's sequence number they were recorded at", PeriodMarks),
     ];
 
     /// <summary>The schema version this build expects.</summary>

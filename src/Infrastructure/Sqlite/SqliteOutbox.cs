@@ -15,6 +15,9 @@ namespace Netvaerk.Infrastructure.Sqlite;
 /// message not yet tried, its creation time), then the order of enqueueing; this is what the due index yields.
 /// <see cref="MarkDeliveredAsync"/> and <see cref="MarkFailedAsync"/> change only pending entries, so marking twice is
 /// harmless; an unknown key throws <see cref="InvalidOperationException"/> (and a batch with one marks none).
+/// A recorded period marks the outbox's last sequence number; reads since an instant skip the entries up to the mark of
+/// a period recorded a day or more before it (<see cref="MarkMargin"/>), which relies on entries being queued with the
+/// clock's instant (<see cref="OutboxMessage.CreatedAt"/>) and on sequence numbers never being reused (no entry is deleted).
 /// </remarks>
 public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 {
@@ -109,8 +112,10 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         var rows = Rows(messages);
         return await database.WriteAsync(async (connection, transaction, ct) =>
         {
+            // The mark is taken inside the write: every entry up to it is committed, every later one gets a higher seq.
             await using var record = connection.Command("""
-                INSERT INTO outbox_periods (tenant_id, period, recorded_utc) VALUES (@tenant, @period, @at)
+                INSERT INTO outbox_periods (tenant_id, period, recorded_utc, outbox_seq)
+                VALUES (@tenant, @period, @at, (SELECT ifnull(max(seq), 0) FROM outbox))
                 ON CONFLICT (tenant_id, period) DO NOTHING;
                 """, transaction)
                 .With("@tenant", tenantId).With("@period", period).With("@at", SqliteValues.Instant(at));
@@ -139,13 +144,15 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 
         // GLOB is case-sensitive and, with the (tenant_id, key) index, becomes a range scan on the prefix.
         await using var command = connection.Command($"""
-            SELECT {EntryColumns} FROM {Entries}
+            SELECT {EntryColumns} FROM {Source(keyPrefix, "o")} LEFT JOIN outbox_bodies b ON b.seq = o.seq
             WHERE o.tenant_id = @tenant AND o.key GLOB @pattern AND (@since IS NULL OR o.created_utc >= @since)
+              AND o.seq > {SkippedBefore}
             ORDER BY o.created_utc, o.seq;
             """)
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
-            .With("@since", SqliteValues.InstantOrNull(createdSince));
+            .With("@since", SqliteValues.InstantOrNull(createdSince))
+            .With("@markedBefore", SqliteValues.InstantOrNull(MarkedBefore(createdSince)));
         return await command.ReadAllAsync(ReadEntry, cancellationToken);
     }
 
@@ -157,15 +164,17 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
         // json_extract reads the two fields inside SQLite; the bodies (HTML, .ics) never cross into .NET.
-        await using var command = connection.Command("""
-            SELECT key, json_extract(document, '$.toAddress'), json_extract(document, '$.message.subject'), created_utc, state
-            FROM outbox
-            WHERE tenant_id = @tenant AND key GLOB @pattern AND (@since IS NULL OR created_utc >= @since)
-            ORDER BY created_utc, seq;
+        await using var command = connection.Command($"""
+            SELECT o.key, json_extract(o.document, '$.toAddress'), json_extract(o.document, '$.message.subject'), o.created_utc, o.state
+            FROM {Source(keyPrefix, "o")}
+            WHERE o.tenant_id = @tenant AND o.key GLOB @pattern AND (@since IS NULL OR o.created_utc >= @since)
+              AND o.seq > {SkippedBefore}
+            ORDER BY o.created_utc, o.seq;
             """)
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
-            .With("@since", SqliteValues.InstantOrNull(createdSince));
+            .With("@since", SqliteValues.InstantOrNull(createdSince))
+            .With("@markedBefore", SqliteValues.InstantOrNull(MarkedBefore(createdSince)));
         return await command.ReadAllAsync(reader => new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
                 SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))), cancellationToken);
     }
@@ -322,6 +331,32 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         DeadLetter => DeliveryState.DeadLetter,
         _ => throw new InvalidOperationException($"Unknown outbox state '{state}'."),
     };
+
+    /// <summary>
+    /// How far before <c>createdSince</c> a period must have been recorded for its mark to bound a read: an entry's
+    /// creation time is its writer's clock before it commits, and a period's is the digest's clock before it composes,
+    /// so an entry committed before the period was created at most that composing time after the period's instant.
+    /// </summary>
+    internal static readonly TimeSpan MarkMargin = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The highest outbox sequence number recorded with a period at least <see cref="MarkMargin"/> before
+    /// <c>@since</c> (0 without one): every entry up to it was created before <c>@since</c>, so a read of entries created
+    /// since then starts after it — a week's digest reads the last weeks' rows, not every row the outbox ever held.
+    /// </summary>
+    private const string SkippedBefore = """
+        (SELECT ifnull(max(outbox_seq), 0) FROM outbox_periods WHERE tenant_id = @tenant AND recorded_utc < @markedBefore)
+        """;
+
+    private static DateTimeOffset? MarkedBefore(DateTimeOffset? createdSince) =>
+        createdSince is { } since && since - DateTimeOffset.MinValue > MarkMargin ? since - MarkMargin : null;
+
+    /// <summary>
+    /// The outbox as a read by prefix takes it: by the key index for a prefix; for every key, by sequence number (the
+    /// index would be chosen for the tenant alone, and each row then read by key order, not in the order written).
+    /// </summary>
+    private static string Source(string keyPrefix, string alias) =>
+        keyPrefix.Length == 0 ? $"outbox {alias} NOT INDEXED" : $"outbox {alias}";
 
     /// <summary>The prefix as a GLOB pattern that matches it literally: <c>*</c>, <c>?</c> and <c>[</c> become classes.</summary>
     private static string GlobEscape(string text) =>

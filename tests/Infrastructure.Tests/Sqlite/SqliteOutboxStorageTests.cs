@@ -63,6 +63,32 @@ public sealed class SqliteOutboxStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_since_an_instant_starts_after_the_mark_of_the_tenants_period_recorded_a_day_or_more_before_it()
+    {
+        var outbox = new SqliteOutbox(_file.Database);
+        var other = Samples.NewTenant();
+        var t0 = Samples.At(2027, 3, 1, 8);
+
+        // Created "in the future" only to show what a mark skips: an entry committed before a period is taken to have been
+        // created before it (give or take a day), so a read since a day or more after the period need not look at it.
+        await outbox.EnqueueAsync(Samples.Message(other, "net/early/1/a@b.dk", t0.AddDays(10)));
+        await outbox.EnqueueAsync(Samples.Message(_tenant, "net/early/1/a@b.dk", t0.AddDays(10)));
+        await outbox.EnqueueForPeriodAsync(_tenant, "digest/weekly/2027-W09", [], t0);
+        await outbox.EnqueueAsync(Samples.Message(_tenant, "net/later/1/a@b.dk", t0.AddDays(10)));
+
+        Assert.Equal(2, await ScalarAsync("SELECT outbox_seq FROM outbox_periods;"));
+        var afterMargin = t0 + SqliteOutbox.MarkMargin + TimeSpan.FromTicks(1);
+        Assert.Equal(["net/later/1/a@b.dk"], (await outbox.SummariesAsync(_tenant, "", afterMargin)).Select(s => s.Key));
+        Assert.Equal(["net/later/1/a@b.dk"], (await outbox.SummariesAsync(_tenant, "net/", afterMargin)).Select(s => s.Key));
+        Assert.Equal(["net/later/1/a@b.dk"], (await outbox.ListAsync(_tenant, "net/", afterMargin)).Select(e => e.Message.Key));
+
+        // Within the margin, or without an instant, the period bounds nothing; nor does it bound another tenant's reads.
+        Assert.Equal(2, (await outbox.SummariesAsync(_tenant, "", t0 + SqliteOutbox.MarkMargin)).Count);
+        Assert.Equal(2, (await outbox.ListAsync(_tenant, "net/")).Count);
+        Assert.Equal(["net/early/1/a@b.dk"], (await outbox.SummariesAsync(other, "", afterMargin)).Select(s => s.Key));
+    }
+
+    [Fact]
     public async Task A_pending_entry_reads_back_whole_and_a_delivered_one_keeps_its_envelope_only()
     {
         var outbox = new SqliteOutbox(_file.Database);

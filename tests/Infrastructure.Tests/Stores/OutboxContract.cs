@@ -154,6 +154,38 @@ public abstract class OutboxContract
     }
 
     [Fact]
+    public async Task Entries_since_an_instant_are_all_listed_however_many_periods_were_recorded_before_it()
+    {
+        var outbox = await CreateStoreAsync();
+        var tenant = NewTenant();
+        var other = NewTenant();
+
+        // Weekly rounds as the runner makes them: the round's steps queue at its instant, then its digest records the
+        // period at that same instant; one step of week 2 is queued late, after week 3's digest, with its own earlier time.
+        var expected = new List<string>();
+        for (var week = 0; week < 4; week++)
+        {
+            var at = T0.AddDays(7 * week);
+            await outbox.EnqueueAllAsync([Message(tenant, Key($"net-{week}", "meeting-1"), at), Message(other, Key($"net-{week}", "meeting-1"), at)]);
+            await outbox.EnqueueForPeriodAsync(tenant, $"digest/weekly/2027-W{9 + week:00}", [Message(tenant, $"digest/weekly/net-{week}/2027-W{9 + week:00}/a@b.dk", at)], at);
+            await outbox.EnqueueForPeriodAsync(other, $"digest/weekly/2027-W{9 + week:00}", [], at);
+            if (week >= 2) expected.AddRange([Key($"net-{week}", "meeting-1"), $"digest/weekly/net-{week}/2027-W{9 + week:00}/a@b.dk"]);
+        }
+
+        await outbox.EnqueueAsync(Message(tenant, Key("net-late", "meeting-1"), T0.AddDays(14).AddHours(1)));
+        await outbox.EnqueueAsync(Message(tenant, Key("net-old", "meeting-1"), T0.AddDays(13)));
+        expected.Insert(2, Key("net-late", "meeting-1"));
+
+        var since = T0.AddDays(14);
+        Assert.Equal(expected, (await outbox.SummariesAsync(tenant, "", since)).Select(s => s.Key));
+        Assert.Equal(expected, (await outbox.ListAsync(tenant, "", since)).Select(e => e.Message.Key));
+        Assert.Equal([Key("net-late", "meeting-1")], (await outbox.SummariesAsync(tenant, "net-late/", since)).Select(s => s.Key));
+        Assert.Equal([Key("net-2", "meeting-1")], (await outbox.ListAsync(tenant, "net-2/", since)).Select(e => e.Message.Key));
+        Assert.Equal(4, (await outbox.SummariesAsync(other, "", T0)).Count);
+        Assert.Equal(10, (await outbox.SummariesAsync(tenant, "", T0)).Count);
+    }
+
+    [Fact]
     public async Task A_prefix_is_matched_literally_and_case_sensitively()
     {
         var outbox = await CreateStoreAsync();
