@@ -147,13 +147,13 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             SELECT {EntryColumns} FROM {Source(keyPrefix, "o")} LEFT JOIN outbox_bodies b ON b.seq = o.seq
             WHERE o.tenant_id = @tenant AND o.key GLOB @pattern AND (@since IS NULL OR o.created_utc >= @since)
               AND o.seq > {SkippedBefore}
-            ORDER BY o.created_utc, o.seq;
+            {Order(keyPrefix)};
             """)
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
             .With("@since", SqliteValues.InstantOrNull(createdSince))
             .With("@markedBefore", SqliteValues.InstantOrNull(MarkedBefore(createdSince)));
-        return await command.ReadAllAsync(ReadEntry, cancellationToken);
+        return InTimeOrder(await command.ReadAllAsync(ReadEntry, cancellationToken), keyPrefix, e => e.Message.CreatedAt);
     }
 
     public async Task<IReadOnlyList<OutboxSummary>> SummariesAsync(
@@ -169,14 +169,14 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
             FROM {Source(keyPrefix, "o")}
             WHERE o.tenant_id = @tenant AND o.key GLOB @pattern AND (@since IS NULL OR o.created_utc >= @since)
               AND o.seq > {SkippedBefore}
-            ORDER BY o.created_utc, o.seq;
+            {Order(keyPrefix)};
             """)
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
             .With("@since", SqliteValues.InstantOrNull(createdSince))
             .With("@markedBefore", SqliteValues.InstantOrNull(MarkedBefore(createdSince)));
-        return await command.ReadAllAsync(reader => new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))), cancellationToken);
+        return InTimeOrder(await command.ReadAllAsync(reader => new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))), cancellationToken), keyPrefix, e => e.CreatedAt);
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
@@ -357,6 +357,16 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
     /// </summary>
     private static string Source(string keyPrefix, string alias) =>
         keyPrefix.Length == 0 ? $"outbox {alias} NOT INDEXED" : $"outbox {alias}";
+
+    /// <summary>
+    /// Oldest first, then in the order queued. A prefix's few rows are sorted by SQLite; every key's rows come in sequence
+    /// order from the table itself and are sorted here, stably by time — SQLite's sorter would spill a week of all
+    /// networks' entries to a temporary file (its default temp store), bytes the year would write for nothing.
+    /// </summary>
+    private static string Order(string keyPrefix) => keyPrefix.Length == 0 ? "ORDER BY o.seq" : "ORDER BY o.created_utc, o.seq";
+
+    private static IReadOnlyList<T> InTimeOrder<T>(IReadOnlyList<T> rows, string keyPrefix, Func<T, DateTimeOffset> createdAt) =>
+        keyPrefix.Length == 0 ? rows.OrderBy(createdAt).ToList() : rows;
 
     /// <summary>The prefix as a GLOB pattern that matches it literally: <c>*</c>, <c>?</c> and <c>[</c> become classes.</summary>
     private static string GlobEscape(string text) =>
