@@ -23,7 +23,9 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 {
     private const string EntryColumns = "o.document, o.state, o.attempts, o.next_attempt_utc, o.last_error, o.delivered_utc, b.body, o.key, o.tenant_id";
 
-    private const string Entries = "outbox o LEFT JOIN outbox_bodies b ON b.seq = o.seq";
+    private const string BodiesJoin = "LEFT JOIN outbox_bodies b ON b.seq = o.seq";
+
+    private const string Entries = "outbox o " + BodiesJoin;
 
     private const string Pending = "pending";
     private const string Delivered = "delivered";
@@ -135,48 +137,46 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(
-        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OutboxEntry>> ListAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default) =>
+        ReadByPrefixAsync(tenantId, keyPrefix, createdSince, EntryColumns, BodiesJoin, ReadEntry, e => e.Message.CreatedAt, cancellationToken);
+
+    // json_extract reads the two fields inside SQLite; the bodies (HTML, .ics) never cross into .NET.
+    public Task<IReadOnlyList<OutboxSummary>> SummariesAsync(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default) =>
+        ReadByPrefixAsync(tenantId, keyPrefix, createdSince,
+            "o.key, json_extract(o.document, '$.toAddress'), json_extract(o.document, '$.message.subject'), o.created_utc, o.state", "",
+            reader => new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))),
+            e => e.CreatedAt, cancellationToken);
+
+    /// <summary>
+    /// The tenant's entries whose key starts with the prefix (created since the instant, if given), oldest first, then in
+    /// the order queued. GLOB is case-sensitive and, with the (tenant_id, key) index, becomes a range scan on the prefix,
+    /// whose few rows SQLite sorts. For every key (an empty prefix) the table is read in sequence order instead — the
+    /// planner would pick the index for the tenant alone and read each row in key order — and sorted here, stably by
+    /// time: SQLite's sorter would spill a week of all networks' entries to a temporary file (its default temp store).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ReadByPrefixAsync<T>(
+        string tenantId, string keyPrefix, DateTimeOffset? createdSince, string columns, string join,
+        Func<SqliteDataReader, T> read, Func<T, DateTimeOffset> createdAt, CancellationToken cancellationToken)
     {
         SqliteValues.RequireTenant(tenantId);
         ArgumentNullException.ThrowIfNull(keyPrefix);
+        var everyKey = keyPrefix.Length == 0;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-
-        // GLOB is case-sensitive and, with the (tenant_id, key) index, becomes a range scan on the prefix.
         await using var command = connection.Command($"""
-            SELECT {EntryColumns} FROM {Source(keyPrefix, "o")} LEFT JOIN outbox_bodies b ON b.seq = o.seq
+            SELECT {columns} FROM outbox o {(everyKey ? "NOT INDEXED" : "")} {join}
             WHERE o.tenant_id = @tenant AND o.key GLOB @pattern AND (@since IS NULL OR o.created_utc >= @since)
               AND o.seq > {SkippedBefore}
-            {Order(keyPrefix)};
+            ORDER BY {(everyKey ? "o.seq" : "o.created_utc, o.seq")};
             """)
             .With("@tenant", tenantId)
             .With("@pattern", GlobEscape(keyPrefix) + "*")
             .With("@since", SqliteValues.InstantOrNull(createdSince))
             .With("@markedBefore", SqliteValues.InstantOrNull(MarkedBefore(createdSince)));
-        return InTimeOrder(await command.ReadAllAsync(ReadEntry, cancellationToken), keyPrefix, e => e.Message.CreatedAt);
-    }
-
-    public async Task<IReadOnlyList<OutboxSummary>> SummariesAsync(
-        string tenantId, string keyPrefix, DateTimeOffset? createdSince = null, CancellationToken cancellationToken = default)
-    {
-        SqliteValues.RequireTenant(tenantId);
-        ArgumentNullException.ThrowIfNull(keyPrefix);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-
-        // json_extract reads the two fields inside SQLite; the bodies (HTML, .ics) never cross into .NET.
-        await using var command = connection.Command($"""
-            SELECT o.key, json_extract(o.document, '$.toAddress'), json_extract(o.document, '$.message.subject'), o.created_utc, o.state
-            FROM {Source(keyPrefix, "o")}
-            WHERE o.tenant_id = @tenant AND o.key GLOB @pattern AND (@since IS NULL OR o.created_utc >= @since)
-              AND o.seq > {SkippedBefore}
-            {Order(keyPrefix)};
-            """)
-            .With("@tenant", tenantId)
-            .With("@pattern", GlobEscape(keyPrefix) + "*")
-            .With("@since", SqliteValues.InstantOrNull(createdSince))
-            .With("@markedBefore", SqliteValues.InstantOrNull(MarkedBefore(createdSince)));
-        return InTimeOrder(await command.ReadAllAsync(reader => new OutboxSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                SqliteValues.ParseInstant(reader.GetString(3)), ParseState(reader.GetString(4))), cancellationToken), keyPrefix, e => e.CreatedAt);
+        var rows = await command.ReadAllAsync(read, cancellationToken);
+        return everyKey ? rows.OrderBy(createdAt).ToList() : rows;
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> DueForDeliveryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
@@ -350,23 +350,6 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
 
     private static DateTimeOffset? MarkedBefore(DateTimeOffset? createdSince) =>
         createdSince is { } since && since - DateTimeOffset.MinValue > MarkMargin ? since - MarkMargin : null;
-
-    /// <summary>
-    /// The outbox as a read by prefix takes it: by the key index for a prefix; for every key, by sequence number (the
-    /// index would be chosen for the tenant alone, and each row then read by key order, not in the order written).
-    /// </summary>
-    private static string Source(string keyPrefix, string alias) =>
-        keyPrefix.Length == 0 ? $"outbox {alias} NOT INDEXED" : $"outbox {alias}";
-
-    /// <summary>
-    /// Oldest first, then in the order queued. A prefix's few rows are sorted by SQLite; every key's rows come in sequence
-    /// order from the table itself and are sorted here, stably by time — SQLite's sorter would spill a week of all
-    /// networks' entries to a temporary file (its default temp store), bytes the year would write for nothing.
-    /// </summary>
-    private static string Order(string keyPrefix) => keyPrefix.Length == 0 ? "ORDER BY o.seq" : "ORDER BY o.created_utc, o.seq";
-
-    private static IReadOnlyList<T> InTimeOrder<T>(IReadOnlyList<T> rows, string keyPrefix, Func<T, DateTimeOffset> createdAt) =>
-        keyPrefix.Length == 0 ? rows.OrderBy(createdAt).ToList() : rows;
 
     /// <summary>The prefix as a GLOB pattern that matches it literally: <c>*</c>, <c>?</c> and <c>[</c> become classes.</summary>
     private static string GlobEscape(string text) =>
